@@ -1,0 +1,7 @@
+"""``python -m biblio``."""
+
+import sys
+
+from biblio.cli import main
+
+sys.exit(main())

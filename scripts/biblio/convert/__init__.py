@@ -1,0 +1,1 @@
+"""Conversions between records and exchange formats, one module per format."""

@@ -1,0 +1,20 @@
+"""A record as read from its file, before validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from biblio.load.yaml_tree import Marks
+from biblio.model import Position
+
+
+@dataclass
+class RawRecord:
+    """Plain values of one record, with the marks that locate them in the file."""
+
+    kind: str
+    id: str
+    data: dict[str, Any]
+    marks: Marks
+    origin: Position

@@ -1,0 +1,139 @@
+"""Records of the base: frozen dataclasses that remember where they come from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a source file (1-based line and column)."""
+
+    fichier: str
+    ligne: int = 1
+    colonne: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TextOrigin:
+    """Where a Markdown text starts in its file, to locate a character of it.
+
+    ``indent`` is set for YAML literal blocks (``|``), whose lines map one to one
+    onto the file's lines; for other scalars only the first line is exact.
+    """
+
+    fichier: str
+    ligne: int
+    colonne: int
+    indent: int | None = None
+
+    def position(self, text: str, offset: int) -> Position:
+        line_index = text.count("\n", 0, offset)
+        line_start = text.rfind("\n", 0, offset) + 1
+        if self.indent is not None:
+            column = self.indent + offset - line_start + 1
+            return Position(self.fichier, self.ligne + line_index, column)
+        if line_index == 0:
+            return Position(self.fichier, self.ligne, self.colonne + offset)
+        return Position(self.fichier, self.ligne, self.colonne)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author: a person (family name, given names, particle) or an organisation."""
+
+    nom: str = ""
+    prenom: str = ""
+    particule: str = ""
+    organisation: str = ""
+
+    @property
+    def is_organisation(self) -> bool:
+        return bool(self.organisation)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """A bibliographic reference; field names are those of ``schema.REFERENCE_FIELDS``."""
+
+    id: str
+    type: str
+    titre: str
+    position: Position
+    genre: str = ""
+    auteurs: tuple[Person, ...] = ()
+    et_al: bool = False
+    editeurs: tuple[str, ...] = ()
+    publication: str = ""
+    volume: str = ""
+    numero_revue: str = ""
+    pages: str = ""
+    nombre_pages: int | None = None
+    lieu: str = ""
+    date: str = ""
+    date_signature: str = ""
+    date_maj: str = ""
+    date_consultation: str = ""
+    date_ajout: str = ""
+    url: str = ""
+    doi: str = ""
+    isbn: str = ""
+    issn: str = ""
+    nor: str = ""
+    jorftext: str = ""
+    eli: str = ""
+    langue: str = "fr"
+    territoire: str = ""
+    section: str = ""
+    numero: int | None = None
+    groupe: str = ""
+    commentaire: str = ""
+    source_commentaire: str = ""
+    termes: tuple[str, ...] = ()
+    mots_cles: tuple[str, ...] = ()
+    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
+    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """A glossary term; its id is the URL slug trainers use."""
+
+    id: str
+    terme: str
+    definition: str
+    position: Position
+    sigle: str = ""
+    variantes: tuple[str, ...] = ()
+    voir_aussi: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_ajout: str = ""
+    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
+    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A section of the bibliography's tree."""
+
+    id: str
+    titre: str
+    ordre: int
+    position: Position
+    numero: str = ""
+    parent: str = ""
+    texte: str = ""
+    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
+    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False, hash=False)
+
+
+Record = Reference | Term | Section
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The whole base, each kind sorted by id."""
+
+    references: tuple[Reference, ...] = ()
+    terms: tuple[Term, ...] = ()
+    sections: tuple[Section, ...] = ()

@@ -1,0 +1,1 @@
+"""Records to Markdown: pure, deterministic functions."""

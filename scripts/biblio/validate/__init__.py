@@ -1,0 +1,1 @@
+"""Checks: generators of diagnostics over raw records and the whole corpus."""
