@@ -1,0 +1,83 @@
+"""Finding record files in a base and reading them as UTF-8 text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from biblio.diagnostics import Diagnostic, error, quote, warning
+from biblio.model import Position
+from biblio.schema import FOLDERS, ID_PATTERN
+
+YAML_SUFFIXES = (".yaml", ".yml")
+# Files documentalists keep next to the records; not records themselves.
+IGNORED_SUFFIXES = (".md", ".txt")
+_ID_RE = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A record file of the base: its kind, path and path relative to the base root."""
+
+    kind: str
+    path: Path
+    relative: str
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def find_record_files(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """List the record files of each folder, sorted, with warnings for stray files."""
+    found: list[SourceFile] = []
+    problems: list[Diagnostic] = []
+    for kind, folder in FOLDERS.items():
+        directory = root / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            relative = f"{folder}/{path.name}"
+            suffix = path.suffix.lower()
+            if suffix in YAML_SUFFIXES or (suffix == ".bib" and kind == "reference"):
+                found.append(SourceFile(kind, path, relative))
+            elif suffix not in IGNORED_SUFFIXES:
+                expected = ".yaml ou .bib" if kind == "reference" else ".yaml"
+                message = f"fichier ignoré {quote(path.name)} : extension attendue {expected}"
+                problems.append(warning(Position(relative), "F006", message))
+    return found, problems
+
+
+def check_file_name(source: SourceFile) -> Diagnostic | None:
+    """The file name is the record id: lower case letters, digits and hyphens."""
+    if _ID_RE.match(source.stem):
+        return None
+    return error(
+        Position(source.relative),
+        "F007",
+        f"nom de fichier invalide {quote(source.path.name)} : l'identifiant ne doit contenir que "
+        "des minuscules non accentuées, des chiffres et des tirets (ex. motard-tessier-2016.yaml)",
+    )
+
+
+def read_text(source: SourceFile) -> str | Diagnostic:
+    """The file's text, or a diagnostic when it is not UTF-8 (never guess the encoding)."""
+    data = source.path.read_bytes()
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        return error(
+            Position(source.relative, line, column),
+            "F001",
+            f"encodage invalide : octet 0x{data[exc.start]:02X} non UTF-8 (le fichier semble "
+            "enregistré en Latin-1 ou Windows-1252 ; réenregistrez-le en UTF-8)",
+        )
