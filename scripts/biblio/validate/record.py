@@ -1,0 +1,269 @@
+"""Checks of one record against the schema; yields diagnostics and keeps clean values."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Callable, Generator, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from biblio import schema
+from biblio.diagnostics import Diagnostic, error, quote, warning
+from biblio.load.raw import RawRecord
+from biblio.load.yaml_tree import Path
+from biblio.model import Person, Position
+from biblio.validate.identifiers import CHECKS
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+NO_DATE = "s.d."
+
+
+class Checked:
+    """A record being checked: its raw form and the clean values that passed."""
+
+    def __init__(self, raw: RawRecord) -> None:
+        self.raw = raw
+        self.values: dict[str, Any] = {}
+
+    def at(self, path: Path) -> Position:
+        return self.raw.marks.value(path)
+
+
+Checker = Callable[[Checked, schema.FieldSpec, Any, Path], Iterator[Diagnostic]]
+
+
+def check_record(raw: RawRecord) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Check every key of ``raw``; return the values that passed and all diagnostics."""
+    checked = Checked(raw)
+    problems = list(_check_keys(checked))
+    problems.extend(_check_required(checked))
+    return checked.values, problems
+
+
+def suggestion(value: object, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    return f" — vouliez-vous dire {quote(close[0])} ?" if close else ""
+
+
+def _check_keys(checked: Checked) -> Iterator[Diagnostic]:
+    raw = checked.raw
+    specs = {f.name: f for f in schema.FIELDS_BY_KIND[raw.kind]}
+    for key, value in raw.data.items():
+        spec = specs.get(key)
+        if spec is None:
+            hint = suggestion(key, list(specs))
+            yield error(raw.marks.key((key,)), "R001", f"clé inconnue {quote(key)}{hint}")
+        elif value is None or value == "" or value == []:
+            message = f"champ {quote(key)} vide : à remplir ou à supprimer"
+            yield warning(checked.at((key,)), "R009", message)
+        else:
+            yield from _CHECKERS[spec.kind](checked, spec, value, (key,))
+    if "id" in checked.values and checked.values["id"] != raw.id:
+        yield error(
+            checked.at(("id",)),
+            "X005",
+            f"l'identifiant {quote(checked.values['id'])} ne correspond pas au nom du fichier "
+            f"{quote(raw.id)}",
+        )
+
+
+def _check_required(checked: Checked) -> Iterator[Diagnostic]:
+    raw = checked.raw
+    required = [f.name for f in schema.FIELDS_BY_KIND[raw.kind] if f.required]
+    type_spec = schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
+    extra = [name for name in type_spec.required if name not in required] if type_spec else []
+    for name in required + extra:
+        if name not in raw.data:
+            for_type = f" pour le type {quote(type_spec.id)}" if name in extra and type_spec else ""
+            yield error(raw.origin, "R002", f"champ obligatoire {quote(name)} manquant{for_type}")
+
+
+def _wrong_type(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Diagnostic:
+    found = {bool: "oui/non", list: "une liste", dict: "des clés"}.get(type(value), quote(value))
+    expected = schema.KIND_LABELS[spec.kind]
+    message = f"{quote(spec.name)} doit être : {expected} (trouvé : {found})"
+    return error(checked.at(path), "R003", message)
+
+
+def _as_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _text(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+    text = _as_text(value)
+    if text is None or (spec.kind == schema.MARKDOWN and not isinstance(value, str)):
+        yield _wrong_type(checked, spec, value, path)
+        return
+    checked.values[spec.name] = text.strip() if spec.kind == schema.TEXT else text.rstrip()
+
+
+def _integer(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        checked.values[spec.name] = value
+        return
+    yield _wrong_type(checked, spec, value, path)
+
+
+def _boolean(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
+    if isinstance(value, bool):
+        checked.values[spec.name] = value
+        return
+    yield _wrong_type(checked, spec, value, path)
+
+
+def _texts(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+    items = value if isinstance(value, list) else [value]
+    texts = []
+    for index, item in enumerate(items):
+        text = _as_text(item)
+        if text is None or not text.strip():
+            item_path = (*path, index) if isinstance(value, list) else path
+            message = f"{quote(spec.name)} : chaque élément doit être un texte non vide"
+            yield error(checked.at(item_path), "R003", message)
+            return
+        texts.append(text.strip())
+    checked.values[spec.name] = tuple(texts)
+
+
+def is_valid_date(text: str, full: bool = False) -> bool:
+    """True if ``text`` is a real AAAA, AAAA-MM or AAAA-MM-JJ date (only the last if ``full``)."""
+    match = _DATE.match(text)
+    if not match or (full and not match.group(3)):
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _date(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+    text = _as_text(value)
+    full = spec.kind == schema.FULL_DATE
+    if text is not None and (is_valid_date(text, full) or (not full and text == NO_DATE)):
+        checked.values[spec.name] = text
+        return
+    expected = "AAAA-MM-JJ" if full else "AAAA, AAAA-MM ou AAAA-MM-JJ, ou « s.d. » si inconnue"
+    yield error(checked.at(path), "R004", f"date invalide {quote(value)} (attendu {expected})")
+
+
+def _url(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+    if not isinstance(value, str):
+        yield _wrong_type(checked, spec, value, path)
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https"):
+        message = f"URL {quote(value)} refusée : seules les adresses http:// et https:// sont admises"
+        yield error(checked.at(path), "R006", message)
+    elif not parts.netloc or any(c.isspace() for c in value):
+        message = f"URL invalide {quote(value)} (nom de domaine manquant ou espace dans l'adresse)"
+        yield error(checked.at(path), "R006", message)
+    else:
+        checked.values[spec.name] = value
+
+
+def _vocabulary(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
+    choices = list(schema.VOCABULARIES[spec.vocabulary].values)
+    if isinstance(value, str) and value in choices:
+        checked.values[spec.name] = value
+        return
+    yield error(
+        checked.at(path),
+        "R005",
+        f"{spec.name} inconnu {quote(value)}{suggestion(value, choices)} "
+        f"(valeurs admises : {', '.join(choices)})",
+    )
+
+
+def _identifier(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
+    text = _as_text(value)
+    if text is None:
+        yield _wrong_type(checked, spec, value, path)
+        return
+    problem = CHECKS[spec.name](text.strip())
+    if problem:
+        label = schema.IDENTIFIER_LABELS[spec.name]
+        yield error(checked.at(path), "R007", f"{label} invalide {quote(text)} ({problem})")
+        return
+    checked.values[spec.name] = text.strip()
+
+
+def _persons(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
+    if not isinstance(value, list):
+        yield _wrong_type(checked, spec, value, path)
+        return
+    people: list[Person] = []
+    for index, item in enumerate(value):
+        person = yield from _person(checked, item, (*path, index))
+        if person is None:
+            return
+        people.append(person)
+    checked.values[spec.name] = tuple(people)
+
+
+_PERSON_SHAPE = "attendu « nom: … » (et « prenom: … ») ou « organisation: … »"
+
+
+def _person(checked: Checked, item: Any, path: Path) -> Generator[Diagnostic, None, Person | None]:
+    if not isinstance(item, dict):
+        yield error(checked.at(path), "R008", f"auteur mal décrit : {_PERSON_SHAPE}")
+        return None
+    for key, value in item.items():
+        if key not in schema.PERSON_KEYS:
+            hint = suggestion(key, list(schema.PERSON_KEYS))
+            message = f"clé inconnue {quote(key)} dans un auteur{hint}"
+            yield error(checked.raw.marks.key((*path, key)), "R001", message)
+            return None
+        if _as_text(value) is None or not str(value).strip():
+            message = f"auteur : {quote(key)} doit être un texte non vide"
+            yield error(checked.at((*path, key)), "R008", message)
+            return None
+    if bool(item.get("nom")) == bool(item.get("organisation")):
+        message = "auteur mal décrit : donner soit « nom » (personne), soit « organisation »"
+        yield error(checked.at(path), "R008", message)
+        return None
+    return Person(**{k: str(v).strip() for k, v in item.items()})
+
+
+def _ids(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+    single = spec.kind == schema.SECTION_ID
+    items = [value] if not isinstance(value, list) else value
+    if (single and isinstance(value, list)) or not all(isinstance(i, str) and i for i in items):
+        yield _wrong_type(checked, spec, value, path)
+        return
+    checked.values[spec.name] = value if single else tuple(items)
+
+
+_CHECKERS: dict[str, Checker] = {
+    schema.TEXT: _text,
+    schema.MARKDOWN: _text,
+    schema.INTEGER: _integer,
+    schema.BOOLEAN: _boolean,
+    schema.TEXTS: _texts,
+    schema.DATE: _date,
+    schema.FULL_DATE: _date,
+    schema.URL: _url,
+    schema.PERSONS: _persons,
+    schema.VOCABULARY: _vocabulary,
+    schema.IDENTIFIER: _identifier,
+    schema.REFERENCE_IDS: _ids,
+    schema.TERM_IDS: _ids,
+    schema.SECTION_ID: _ids,
+}
