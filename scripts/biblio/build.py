@@ -1,0 +1,27 @@
+"""Raw records with checked values → model objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from biblio import schema
+from biblio.load.raw import RawRecord
+from biblio.model import Position, Record, Reference, Section, Term, TextOrigin
+
+_CLASSES: dict[str, Any] = {"reference": Reference, "terme": Term, "section": Section}
+
+
+def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
+    """The model object, or None when a required field did not pass its checks."""
+    required = [f.name for f in schema.FIELDS_BY_KIND[raw.kind] if f.required]
+    if any(name not in values for name in required):
+        return None
+    positions: dict[str, Position] = {name: raw.marks.value((name,)) for name in values}
+    origins: dict[str, TextOrigin] = {
+        name: raw.marks.texts[(name,)] for name in values if (name,) in raw.marks.texts
+    }
+    fields = {k: v for k, v in values.items() if k != "id"}
+    record: Record = _CLASSES[raw.kind](
+        id=raw.id, position=raw.origin, positions=positions, origins=origins, **fields
+    )
+    return record

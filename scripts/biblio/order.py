@@ -1,0 +1,43 @@
+"""Reading order of sections and references, and a French sort key."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from biblio.model import Reference, Section
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: « Élise » sorts with « elise », œ as oe."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def sections_in_order(sections: Iterable[Section]) -> list[Section]:
+    """Depth-first, siblings by ``ordre``: the bibliography's table of contents."""
+    all_sections = list(sections)
+    children: dict[str, list[Section]] = {}
+    for section in all_sections:
+        children.setdefault(section.parent, []).append(section)
+    ordered: list[Section] = []
+    pending = sorted(children.get("", []), key=_sibling_key, reverse=True)
+    while pending:
+        section = pending.pop()
+        if section in ordered:
+            continue
+        ordered.append(section)
+        pending.extend(sorted(children.get(section.id, []), key=_sibling_key, reverse=True))
+    # Sections under an unknown parent or in a loop (reported by the validator) come last.
+    ordered.extend(sorted((s for s in all_sections if s not in ordered), key=lambda s: s.id))
+    return ordered
+
+
+def _sibling_key(section: Section) -> tuple[int, str]:
+    return (section.ordre, section.id)
+
+
+def references_in_order(references: Iterable[Reference]) -> list[Reference]:
+    """Numbered references by number, then the others by folded title."""
+    return sorted(references, key=lambda r: (r.numero is None, r.numero or 0, fold(r.titre), r.id))
