@@ -1,0 +1,92 @@
+"""The « Format des fiches » page, generated from ``biblio.schema``."""
+
+from __future__ import annotations
+
+from biblio import schema
+
+_KIND_TITLES = {
+    "reference": ("Références", "references/motard-tessier-2016.yaml"),
+    "terme": ("Termes du glossaire", "glossaire/cpts.yaml"),
+    "section": ("Sections", "sections/ateliers-sante-ville.yaml"),
+}
+
+_SYNTAX = """\
+## Citer dans un texte
+
+Les textes en Markdown (commentaires, définitions, textes de section) peuvent citer des fiches :
+
+| Écriture | Effet |
+|---|---|
+| `[@motard-tessier-2016]` | citation dans le texte, affichée « (18) » avec un lien |
+| `[@a; @b]` | plusieurs références citées ensemble |
+| `[^@loi-hpst-2009]` | note de bas de page dont le texte est la référence citée |
+| `[^1]` et, plus bas, `[^1]: texte de la note` | note de bas de page libre |
+
+`biblio valider` signale toute citation d'une référence inconnue et toute note sans définition.
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+
+
+def _field_row(spec: schema.FieldSpec) -> list[str]:
+    kind = schema.KIND_LABELS[spec.kind]
+    if spec.vocabulary:
+        kind = f"liste « {schema.VOCABULARIES[spec.vocabulary].label} »"
+    doc = spec.doc + (f" Exemple : `{spec.example}`." if spec.example else "")
+    return [f"`{spec.name}`", spec.label, kind, "oui" if spec.required else "", doc]
+
+
+def _kind_section(kind: str, fields: tuple[schema.FieldSpec, ...]) -> list[str]:
+    title, example = _KIND_TITLES[kind]
+    intro = f"Dossier `{schema.FOLDERS[kind]}/`, par exemple `{example}`."
+    header = ["Clé", "Libellé", "Valeur attendue", "Obligatoire", "Description"]
+    return ["", f"## {title}", "", intro, "", *_table(header, [_field_row(f) for f in fields])]
+
+
+def _types_section() -> list[str]:
+    header = ["Valeur de `type`", "Type", "Champs obligatoires", "CSL", "BibLaTeX", "RIS"]
+    rows = [
+        [f"`{t.id}`", t.label, ", ".join(f"`{n}`" for n in t.required), t.csl, t.biblatex, t.ris]
+        for t in schema.TYPES
+    ]
+    return ["", "## Types de document", "", *_table(header, rows)]
+
+
+def _vocabularies_section() -> list[str]:
+    lines = ["", "## Listes fermées"]
+    for vocabulary in schema.VOCABULARIES.values():
+        if vocabulary.name == "types":
+            continue
+        rows = [[f"`{key}`", label] for key, label in vocabulary.values.items()]
+        lines += ["", f"### {vocabulary.label}", "", *_table(["Valeur", "Signification"], rows)]
+    return lines
+
+
+def render_schema_page() -> str:
+    """Markdown of the page; deterministic, from the schema only."""
+    lines = [
+        "# Format des fiches",
+        "",
+        "Chaque référence, terme du glossaire et section est une fiche : un fichier YAML "
+        "dont le nom est l'identifiant (`references/motard-tessier-2016.yaml` → "
+        "`motard-tessier-2016`). Les références peuvent aussi venir d'un fichier BibTeX "
+        "placé dans `references/`. Cette page est produite à partir du schéma : elle est "
+        "toujours à jour.",
+    ]
+    for kind, fields in schema.FIELDS_BY_KIND.items():
+        lines += _kind_section(kind, fields)
+    persons = [[f"`{key}`", doc] for key, doc in schema.PERSON_KEYS.items()]
+    lines += ["", "## Auteurs", "", "Chaque auteur de la liste `auteurs` est décrit par :", ""]
+    lines += _table(["Clé", "Description"], persons)
+    lines += _types_section() + _vocabularies_section()
+    codes = [[f"`{code}`", text] for code, text in schema.DIAGNOSTIC_CODES.items()]
+    lines += ["", _SYNTAX, "## Codes des messages de `biblio valider`", ""]
+    lines += _table(["Code", "Problème"], codes)
+    return "\n".join(lines) + "\n"
