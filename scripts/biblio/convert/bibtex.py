@@ -108,6 +108,8 @@ def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
 
 def _french(exc: Exception) -> str:
     message = re.sub(r"^syntax error in line \d+: ", "", str(exc))
+    if message == "'}' expected":
+        return "« } » attendu : manque-t-il une virgule à la fin du champ précédent ?"
     return message.replace(" expected", " attendu")
 
 
@@ -182,7 +184,8 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     if "author" in entry.persons:
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
-    return RawRecord("reference", key, data, marks, entry_pos), problems
+    reported = frozenset() if doc_type else frozenset({"type"})
+    return RawRecord("reference", key, data, marks, entry_pos, reported), problems
 
 
 def _add_year(entry: Any, data: dict[str, Any], marks: Marks, at: Position) -> None:

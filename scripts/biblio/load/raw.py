@@ -18,3 +18,5 @@ class RawRecord:
     data: dict[str, Any]
     marks: Marks
     origin: Position
+    # Fields the loader already reported (not reported again as missing).
+    reported: frozenset[str] = frozenset()

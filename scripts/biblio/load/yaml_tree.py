@@ -16,8 +16,11 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path = tuple[str | int, ...]
 
 _YAML_MESSAGES = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "deux-points inattendu : une valeur qui contient « : » doit être entre guillemets"
+    ),
+    "found a tab character that violates indentation": (
+        "tabulation interdite : indentez avec des espaces"
     ),
     "found character '\\t' that cannot start any token": (
         "tabulation interdite : indentez avec des espaces"
@@ -90,9 +93,7 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, fichier: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     where = Position(fichier, mark.line + 1, mark.column + 1) if mark else Position(fichier)
     problem = (exc.problem or exc.context or "").strip()
-    french = _YAML_MESSAGES.get(problem)
-    if french is None:
-        french = next((v for k, v in _YAML_MESSAGES.items() if problem.startswith(k)), None)
+    french = next((v for k, v in _YAML_MESSAGES.items() if problem.startswith(k)), None)
     message = french or f"syntaxe YAML invalide ({problem})"
     return error(where, "F002", f"erreur de syntaxe YAML : {message}")
 

@@ -8,13 +8,14 @@ from urllib.parse import urlsplit, urlunsplit
 from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.model import Corpus, Record, Reference, Section
 from biblio.validate.markdown import iter_mentions
+from biblio.validate.record import suggestion
 
 
 def check_corpus(corpus: Corpus) -> Iterator[Diagnostic]:
     refs = corpus.references
-    yield from _duplicates(refs, "numero", lambda r: r.numero, "X002", "numéro d'affichage")
-    yield from _duplicates(refs, "url", lambda r: normalise_url(r.url), "X003", "URL")
-    yield from _duplicates(refs, "doi", lambda r: r.doi.lower(), "X004", "DOI")
+    yield from _duplicates(refs, "numero", lambda r: r.numero, "X002", "numéro d'affichage", "")
+    yield from _duplicates(refs, "url", lambda r: normalise_url(r.url), "X003", "URL", "e")
+    yield from _duplicates(refs, "doi", lambda r: r.doi.lower(), "X004", "DOI", "")
     yield from _dangling_links(corpus)
     yield from _section_loops(corpus.sections)
     known = {r.id for r in refs}
@@ -38,6 +39,7 @@ def _duplicates(
     key: Callable[[Reference], object],
     code: str,
     label: str,
+    feminine: str,
 ) -> Iterator[Diagnostic]:
     seen: dict[object, Reference] = {}
     for record in records:
@@ -49,7 +51,7 @@ def _duplicates(
             yield error(
                 record.positions.get(field, record.position),
                 code,
-                f"{label} {quote(getattr(record, field))} déjà utilisé par {quote(first.id)} "
+                f"{label} {quote(getattr(record, field))} déjà utilisé{feminine} par {quote(first.id)} "
                 f"({first.position.fichier})",
             )
 
@@ -59,14 +61,14 @@ def _dangling_links(corpus: Corpus) -> Iterator[Diagnostic]:
     terms = {t.id for t in corpus.terms}
     sections = {s.id for s in corpus.sections}
     for ref in corpus.references:
-        yield from _unknown(ref, "section", _one(ref.section), sections, "X006", "section")
-        yield from _unknown(ref, "termes", ref.termes, terms, "X012", "terme du glossaire")
+        yield from _unknown(ref, "section", _one(ref.section), sections, "X006", "section inconnue")
+        yield from _unknown(ref, "termes", ref.termes, terms, "X012", "terme du glossaire inconnu")
     for term in corpus.terms:
-        yield from _unknown(term, "voir_aussi", term.voir_aussi, terms, "X007", "terme lié")
-        yield from _unknown(term, "sources", term.sources, references, "X008", "référence source")
+        yield from _unknown(term, "voir_aussi", term.voir_aussi, terms, "X007", "terme lié inconnu")
+        yield from _unknown(term, "sources", term.sources, references, "X008", "référence source inconnue")
     for section in corpus.sections:
         parent = _one(section.parent)
-        yield from _unknown(section, "parent", parent, sections, "X011", "section parente")
+        yield from _unknown(section, "parent", parent, sections, "X011", "section parente inconnue")
 
 
 def _one(value: str) -> tuple[str, ...]:
@@ -79,7 +81,8 @@ def _unknown(
     for value in values:
         if value not in known:
             where = record.positions.get(field, record.position)
-            yield error(where, code, f"{label} inconnu(e) {quote(value)}")
+            hint = suggestion(value, sorted(known))
+            yield error(where, code, f"{label} {quote(value)}{hint}")
 
 
 def _section_loops(sections: Iterable[Section]) -> Iterator[Diagnostic]:

@@ -75,7 +75,7 @@ def _check_required(checked: Checked) -> Iterator[Diagnostic]:
     type_spec = schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
     extra = [name for name in type_spec.required if name not in required] if type_spec else []
     for name in required + extra:
-        if name not in raw.data:
+        if name not in raw.data and name not in raw.reported:
             for_type = f" pour le type {quote(type_spec.id)}" if name in extra and type_spec else ""
             yield error(raw.origin, "R002", f"champ obligatoire {quote(name)} manquant{for_type}")
 
@@ -183,7 +183,7 @@ def _vocabulary(
     yield error(
         checked.at(path),
         "R005",
-        f"{spec.name} inconnu {quote(value)}{suggestion(value, choices)} "
+        f"{spec.name} : valeur inconnue {quote(value)}{suggestion(value, choices)} "
         f"(valeurs admises : {', '.join(choices)})",
     )
 
