@@ -1,0 +1,57 @@
+"""BibTeX files in references/ are read with pybtex, with their lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from biblio.convert.bibtex import parse
+from biblio.model import Person
+from biblio.validate.runner import load_base
+
+
+def test_bib_entry_becomes_a_reference(base_copy: Path) -> None:
+    report = load_base(base_copy)
+    assert report.diagnostics == ()
+    ref = next(r for r in report.corpus.references if r.id == "rapport-2021")
+    assert ref.type == "rapport"
+    assert ref.titre == "Dessiner la santé publique de demain"
+    assert ref.auteurs == (
+        Person(nom="Chauvin", prenom="Franck"),
+        Person(organisation="Ministère des Solidarités"),
+    )
+    assert ref.editeurs == ("Ministère des Solidarités et de la santé",)
+    assert (ref.date, ref.nombre_pages, ref.numero, ref.section) == ("2021-11", 157, 3, "textes")
+    assert ref.positions["nombre_pages"].ligne == 6
+
+
+def test_particles_year_month_and_newspaper() -> None:
+    text = (
+        "@article{clair-2022,\n"
+        "  author = {Clair, Alice and de Rivet, Savinien},\n"
+        "  title = {Pr{\\`e}s d'un quart des Fran{\\c c}ais},\n"
+        "  journal = {Lib{\\'e}ration},\n  entrysubtype = {newspaper},\n"
+        "  year = {2022}, month = {1},\n}\n"
+    )
+    records, problems = parse(text, "references/presse.bib")
+    assert problems == []
+    data = records[0].data
+    assert data["type"] == "article-presse"
+    assert data["auteurs"][1] == {"nom": "Rivet", "prenom": "Savinien", "particule": "de"}
+    assert data["titre"] == "Près d'un quart des Français"
+    assert data["date"] == "2022-01"
+
+
+def test_unknown_bib_field_is_a_warning_with_its_line() -> None:
+    records, problems = parse("@online{a,\n  title = {T},\n  file = {x.pdf},\n}\n", "r.bib")
+    assert len(records) == 1
+    assert [d.format() for d in problems] == [
+        "r.bib:3:3: avertissement: champ BibTeX « file » ignoré [R001]"
+    ]
+
+
+def test_duplicate_key_in_one_file() -> None:
+    records, problems = parse("@online{a,\n title={T}}\n\n@online{a,\n title={U}}\n", "r.bib")
+    assert records == []
+    assert [d.format() for d in problems] == [
+        "r.bib:4:1: erreur: identifiant « a » en double dans le fichier [X001]"
+    ]

@@ -1,0 +1,56 @@
+"""Schema, model and generated documentation stay in step."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from biblio import schema
+from biblio.model import Reference, Section, Term
+from biblio.render.schema_page import render_schema_page
+from conftest import TESTS
+
+_TECHNICAL = {"position", "positions", "origins"}
+
+
+def _fields(cls: type) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)} - _TECHNICAL
+
+
+def test_model_fields_are_the_schema_fields() -> None:
+    assert _fields(Reference) == {f.name for f in schema.REFERENCE_FIELDS}
+    assert _fields(Term) == {f.name for f in schema.TERM_FIELDS}
+    assert _fields(Section) == {f.name for f in schema.SECTION_FIELDS}
+
+
+def test_every_type_requires_fields_that_exist() -> None:
+    names = {f.name for f in schema.REFERENCE_FIELDS}
+    for type_spec in schema.TYPES:
+        assert set(type_spec.required) <= names, type_spec.id
+
+
+def test_every_vocabulary_field_names_a_vocabulary() -> None:
+    for spec in schema.REFERENCE_FIELDS:
+        if spec.kind == schema.VOCABULARY:
+            assert spec.vocabulary in schema.VOCABULARIES
+
+
+def test_format_page_documents_every_key_and_code(check_golden: Callable[[Path, str], None]) -> None:
+    page = render_schema_page()
+    for fields in schema.FIELDS_BY_KIND.values():
+        for spec in fields:
+            assert f"`{spec.name}`" in page
+    for code in schema.DIAGNOSTIC_CODES:
+        assert f"`{code}`" in page
+    check_golden(TESTS / "golden" / "format-des-fiches.md", page)
+
+
+def test_every_code_used_in_fixtures_is_documented() -> None:
+    used = set()
+    for expected in (TESTS / "fixtures" / "invalide").glob("*/attendu.txt"):
+        for line in expected.read_text(encoding="utf-8").splitlines():
+            if line.endswith("]"):
+                used.add(line.rsplit("[", 1)[1].rstrip("]"))
+    assert used <= set(schema.DIAGNOSTIC_CODES)
+    assert len(used) >= 25
