@@ -47,7 +47,12 @@ def test_golden_citations_text_and_html(check_golden: Callable[[Path, str], None
 
 
 def _ref(**fields: object) -> Reference:
-    base: dict[str, object] = {"id": "x", "type": "rapport", "titre": "T", "position": Position("f")}
+    base: dict[str, object] = {
+        "id": "x",
+        "type": "rapport",
+        "titre": "T",
+        "position": Position("f"),
+    }
     base.update(fields)
     return Reference(**base)  # type: ignore[arg-type]
 

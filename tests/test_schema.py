@@ -36,7 +36,9 @@ def test_every_vocabulary_field_names_a_vocabulary() -> None:
             assert spec.vocabulary in schema.VOCABULARIES
 
 
-def test_format_page_documents_every_key_and_code(check_golden: Callable[[Path, str], None]) -> None:
+def test_format_page_documents_every_key_and_code(
+    check_golden: Callable[[Path, str], None],
+) -> None:
     page = render_schema_page()
     for fields in schema.FIELDS_BY_KIND.values():
         for spec in fields:

@@ -105,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     valider = add("valider", "vérifier toutes les fiches", cmd_valider)
-    valider.add_argument("--strict", action="store_true", help="échouer aussi sur les avertissements")
+    valider.add_argument(
+        "--strict", action="store_true", help="échouer aussi sur les avertissements"
+    )
     valider.add_argument("--json", action="store_true", help="diagnostics en JSON")
     exporter = add("exporter", "exporter la base", cmd_exporter)
     exporter.add_argument("--format", choices=["json", "bibtex", "ris", "csljson"], default="json")
@@ -113,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--force", action="store_true", help="remplacer le fichier existant")
     generer = add("generer", "écrire les pages Markdown du site", cmd_generer)
     generer.add_argument("--sortie", metavar="DOSSIER", required=True, help="dossier à écrire")
-    importer = add("importer", "importer des références (BibTeX, RIS, CSL-JSON)", _not_yet("importer"))
+    importer = add(
+        "importer", "importer des références (BibTeX, RIS, CSL-JSON)", _not_yet("importer")
+    )
     importer.add_argument("fichiers", nargs="*", metavar="FICHIER")
     add("ajouter", "créer une fiche de référence", _not_yet("ajouter"))
     add("liens", "vérifier les liens des références", _not_yet("liens"))

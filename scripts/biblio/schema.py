@@ -117,7 +117,12 @@ TYPES: tuple[TypeSpec, ...] = (
     TypeSpec("these", "Thèse ou mémoire", "thesis", "thesis", "THES", _DATED),
     TypeSpec("ouvrage", "Ouvrage", "book", "book", "BOOK", _DATED),
     TypeSpec(
-        "chapitre", "Chapitre d'ouvrage", "chapter", "incollection", "CHAP", ("titre", "publication")
+        "chapitre",
+        "Chapitre d'ouvrage",
+        "chapter",
+        "incollection",
+        "CHAP",
+        ("titre", "publication"),
     ),
 )
 
@@ -219,7 +224,9 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
         "Revue, journal, site, collection ou ouvrage qui contient le document.",
     ),
     FieldSpec("volume", "Volume", TEXT, "Volume de la revue.", example="28"),
-    FieldSpec("numero_revue", "Numéro", TEXT, "Numéro de la revue ou de la collection.", example="6"),
+    FieldSpec(
+        "numero_revue", "Numéro", TEXT, "Numéro de la revue ou de la collection.", example="6"
+    ),
     FieldSpec("pages", "Pages", TEXT, "Pages occupées dans la publication.", example="729-733"),
     FieldSpec("nombre_pages", "Nombre de pages", INTEGER, "Nombre total de pages du document."),
     FieldSpec("lieu", "Lieu", TEXT, "Lieu d'édition."),

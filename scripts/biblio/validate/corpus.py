@@ -51,8 +51,8 @@ def _duplicates(
             yield error(
                 record.positions.get(field, record.position),
                 code,
-                f"{label} {quote(getattr(record, field))} déjà utilisé{feminine} par {quote(first.id)} "
-                f"({first.position.fichier})",
+                f"{label} {quote(getattr(record, field))} déjà utilisé{feminine} "
+                f"par {quote(first.id)} ({first.position.fichier})",
             )
 
 
@@ -65,7 +65,9 @@ def _dangling_links(corpus: Corpus) -> Iterator[Diagnostic]:
         yield from _unknown(ref, "termes", ref.termes, terms, "X012", "terme du glossaire inconnu")
     for term in corpus.terms:
         yield from _unknown(term, "voir_aussi", term.voir_aussi, terms, "X007", "terme lié inconnu")
-        yield from _unknown(term, "sources", term.sources, references, "X008", "référence source inconnue")
+        yield from _unknown(
+            term, "sources", term.sources, references, "X008", "référence source inconnue"
+        )
     for section in corpus.sections:
         parent = _one(section.parent)
         yield from _unknown(section, "parent", parent, sections, "X011", "section parente inconnue")

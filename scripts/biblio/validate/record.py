@@ -72,7 +72,9 @@ def _check_keys(checked: Checked) -> Iterator[Diagnostic]:
 def _check_required(checked: Checked) -> Iterator[Diagnostic]:
     raw = checked.raw
     required = [f.name for f in schema.FIELDS_BY_KIND[raw.kind] if f.required]
-    type_spec = schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
+    type_spec = (
+        schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
+    )
     extra = [name for name in type_spec.required if name not in required] if type_spec else []
     for name in required + extra:
         if name not in raw.data and name not in raw.reported:
@@ -121,7 +123,9 @@ def _boolean(
     yield _wrong_type(checked, spec, value, path)
 
 
-def _texts(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+def _texts(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
     items = value if isinstance(value, list) else [value]
     texts = []
     for index, item in enumerate(items):
@@ -164,7 +168,9 @@ def _url(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> It
         return
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
-        message = f"URL {quote(value)} refusée : seules les adresses http:// et https:// sont admises"
+        message = (
+            f"URL {quote(value)} refusée : seules les adresses http:// et https:// sont admises"
+        )
         yield error(checked.at(path), "R006", message)
     elif not parts.netloc or any(c.isspace() for c in value):
         message = f"URL invalide {quote(value)} (nom de domaine manquant ou espace dans l'adresse)"

@@ -1,0 +1,111 @@
+"""Benchmark: load and validate a generated base of 10,000 references (target: under 2 s).
+
+Usage: python benchmarks/chargement.py [--references N] [--repetitions K]
+Prints the figures; generates the corpus in a temporary folder (nothing in the repo).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from biblio.validate.runner import load_base
+
+WORDS = (
+    "santé territoire accès soins prévention coordination élus collectivité inégalités "
+    "sociales territoriales dynamique contrat local atelier ville conseil mental exercice "
+    "coordonné professionnels communauté maison pluriprofessionnelle démarche partenariat "
+    "diagnostic habitants quartiers prioritaires politique publique région agence œuvre"
+).split()
+NAMES = ("Motard", "Tessier", "Langlois", "Chauvin", "Jabot", "Laurent", "Sebai", "Yatim")
+GIVEN = ("Clémentine", "Stéphane", "Géraldine", "Franck", "Françoise", "Anne", "Élise")
+TERMS = ("asv", "cls", "clsm", "cpts", "msp")
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+def _reference(rng: random.Random, index: int) -> str:
+    commentary = "\n".join(f"  {_words(rng, 12)}" for _ in range(10))
+    return (
+        f"type: article-revue\n"
+        f'titre: "{_words(rng, 8).capitalize()} : {_words(rng, 4)}"\n'
+        f"auteurs:\n  - nom: {rng.choice(NAMES)}\n    prenom: {rng.choice(GIVEN)}\n"
+        f"  - nom: {rng.choice(NAMES)}\n    prenom: {rng.choice(GIVEN)}\n"
+        f"publication: Santé publique\nvolume: {rng.randint(1, 40)}\n"
+        f"numero_revue: {rng.randint(1, 6)}\n"
+        f"date: {rng.randint(1990, 2024)}-{rng.randint(1, 12):02d}\n"
+        f"pages: {index % 700 + 1}-{index % 700 + 9}\n"
+        f"url: https://exemple.fr/documents/{index}\n"
+        f"territoire: national\nsection: s{index % 10}\nnumero: {index + 1}\n"
+        f"termes: [{rng.choice(TERMS)}, {rng.choice(TERMS)}]\n"
+        f"date_ajout: 2022-10-01\nsource_commentaire: base\n"
+        f"commentaire: |\n{commentary}\n  Voir aussi [@ref{(index + 1) % 1000:05d}].\n"
+    )
+
+
+def generate(root: Path, count: int) -> None:
+    rng = random.Random(1)
+    (root / "mkdocs.yml").write_text("site_name: banc d'essai\n", encoding="utf-8")
+    for folder in ("references", "glossaire", "sections"):
+        (root / folder).mkdir()
+    for index in range(10):
+        (root / "sections" / f"s{index}.yaml").write_text(
+            f'numero: "{index + 1}"\ntitre: Section {index}\nordre: {index + 1}\n', encoding="utf-8"
+        )
+    for term in TERMS:
+        (root / "glossaire" / f"{term}.yaml").write_text(
+            f"terme: {term.upper()}\nsigle: {term.upper()}\ndefinition: {_words(rng, 60)}\n",
+            encoding="utf-8",
+        )
+    for index in range(count):
+        path = root / "references" / f"ref{index:05d}.yaml"
+        path.write_text(_reference(rng, index), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--references", type=int, default=10_000)
+    parser.add_argument("--repetitions", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        started = time.perf_counter()
+        generate(root, args.references)
+        print(
+            f"corpus généré : {args.references} références en {time.perf_counter() - started:.1f} s"
+        )
+        timings = []
+        for _ in range(args.repetitions):
+            started = time.perf_counter()
+            report = load_base(root)
+            timings.append(time.perf_counter() - started)
+        assert report.errors == 0, report.diagnostics[:3]
+        print(
+            f"références chargées : {len(report.corpus.references)}, diagnostics : "
+            f"{len(report.diagnostics)}"
+        )
+        print(
+            f"chargement + validation (en processus) : médiane {statistics.median(timings):.2f} s"
+            f", min {min(timings):.2f} s, max {max(timings):.2f} s ({args.repetitions} essais)"
+        )
+        started = time.perf_counter()
+        command = [sys.executable, "-m", "biblio", "valider", "--racine", str(root)]
+        subprocess.run(command, check=True, capture_output=True)
+        print(
+            f"commande complète « biblio valider » (démarrage compris) : "
+            f"{time.perf_counter() - started:.2f} s"
+        )
+        per_record = statistics.median(timings) / args.references * 1000
+        print(f"soit {per_record:.3f} ms par référence ; objectif : moins de 2 s pour 10 000")
+
+
+if __name__ == "__main__":
+    main()
