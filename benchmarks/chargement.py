@@ -17,12 +17,13 @@ from pathlib import Path
 
 from biblio.validate.runner import load_base
 
-WORDS = (
+WORDS_TEXT = (
     "santé territoire accès soins prévention coordination élus collectivité inégalités "
     "sociales territoriales dynamique contrat local atelier ville conseil mental exercice "
     "coordonné professionnels communauté maison pluriprofessionnelle démarche partenariat "
     "diagnostic habitants quartiers prioritaires politique publique région agence œuvre"
-).split()
+)
+WORDS = WORDS_TEXT.split()
 NAMES = ("Motard", "Tessier", "Langlois", "Chauvin", "Jabot", "Laurent", "Sebai", "Yatim")
 GIVEN = ("Clémentine", "Stéphane", "Géraldine", "Franck", "Françoise", "Anne", "Élise")
 TERMS = ("asv", "cls", "clsm", "cpts", "msp")
