@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,12 @@ import pytest
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The record cache goes to a scratch folder, never into the working tree (subprocesses
+    # inherit the variable).
+    os.environ["BIBLIO_CACHE_DIR"] = tempfile.mkdtemp(prefix="biblio-cache-")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

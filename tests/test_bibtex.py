@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from biblio.convert.bibtex import parse
-from biblio.model import Person
+from biblio.model import Person, Position, field_position
 from biblio.validate.runner import load_base
 
 
@@ -21,7 +21,7 @@ def test_bib_entry_becomes_a_reference(base_copy: Path) -> None:
     )
     assert ref.editeurs == ("Ministère des Solidarités et de la santé",)
     assert (ref.date, ref.nombre_pages, ref.numero, ref.section) == ("2021-11", 157, 3, "textes")
-    assert ref.positions["nombre_pages"].ligne == 6
+    assert field_position(ref, "nombre_pages") == Position("references/zotero.bib", 6, 3)
 
 
 def test_particles_year_month_and_newspaper() -> None:

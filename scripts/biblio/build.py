@@ -6,9 +6,13 @@ from typing import Any
 
 from biblio import schema
 from biblio.load.raw import RawRecord
-from biblio.model import Position, Record, Reference, Section, Term, TextOrigin
+from biblio.model import Record, Reference, Section, Term, TextOrigin
 
 _CLASSES: dict[str, Any] = {"reference": Reference, "terme": Term, "section": Section}
+_MARKDOWN_FIELDS = {
+    kind: {f.name for f in fields if f.kind == schema.MARKDOWN}
+    for kind, fields in schema.FIELDS_BY_KIND.items()
+}
 
 
 def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
@@ -16,9 +20,10 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     required = [f.name for f in schema.FIELDS_BY_KIND[raw.kind] if f.required]
     if any(name not in values for name in required):
         return None
-    positions: dict[str, Position] = {name: raw.marks.value((name,)) for name in values}
+    # Compact (line, column) pairs: records are cached, and this keeps the cache small.
+    positions = {name: raw.marks.value((name,))[1:] for name in values}
     origins: dict[str, TextOrigin] = {
-        name: raw.marks.texts[(name,)] for name in values if (name,) in raw.marks.texts
+        name: raw.marks.texts[(name,)] for name in values if name in _MARKDOWN_FIELDS[raw.kind]
     }
     fields = {k: v for k, v in values.items() if k != "id"}
     record: Record = _CLASSES[raw.kind](

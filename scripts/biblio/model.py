@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A place in a source file (1-based line and column)."""
+class Position(NamedTuple):
+    """A place in a source file (1-based line and column); a tuple, cheap to store."""
 
     fichier: str
     ligne: int = 1
     colonne: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class TextOrigin:
+class TextOrigin(NamedTuple):
     """Where a Markdown text starts in its file, to locate a character of it.
 
     ``indent`` is set for YAML literal blocks (``|``), whose lines map one to one
@@ -38,7 +37,7 @@ class TextOrigin:
         return Position(self.fichier, self.ligne, self.colonne)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Person:
     """An author: a person (family name, given names, particle) or an organisation."""
 
@@ -52,7 +51,7 @@ class Person:
         return bool(self.organisation)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Reference:
     """A bibliographic reference; field names are those of ``schema.REFERENCE_FIELDS``."""
 
@@ -91,11 +90,11 @@ class Reference:
     source_commentaire: str = ""
     termes: tuple[str, ...] = ()
     mots_cles: tuple[str, ...] = ()
-    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
-    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False, hash=False)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Term:
     """A glossary term; its id is the URL slug trainers use."""
 
@@ -108,11 +107,11 @@ class Term:
     voir_aussi: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     date_ajout: str = ""
-    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
-    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False, hash=False)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Section:
     """A section of the bibliography's tree."""
 
@@ -123,14 +122,22 @@ class Section:
     numero: str = ""
     parent: str = ""
     texte: str = ""
-    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
-    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False, hash=False)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 
 
 Record = Reference | Term | Section
 
 
-@dataclass(frozen=True, slots=True)
+def field_position(record: Record, name: str) -> Position:
+    """Where field ``name`` of ``record`` is written (the record's start if unknown)."""
+    line_column = record.positions.get(name)
+    if line_column is None:
+        return record.position
+    return Position(record.position.fichier, *line_column)
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The whole base, each kind sorted by id."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,12 @@ def find_record_files(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
         directory = root / folder
         if not directory.is_dir():
             continue
-        for path in sorted(directory.iterdir()):
-            if path.name.startswith(".") or not path.is_file():
-                continue
-            relative = f"{folder}/{path.name}"
-            suffix = path.suffix.lower()
+        with os.scandir(directory) as scan:  # scandir knows file types without a stat each
+            names = sorted(e.name for e in scan if e.is_file() and not e.name.startswith("."))
+        for name in names:
+            path = directory / name
+            relative = f"{folder}/{name}"
+            suffix = os.path.splitext(name)[1].lower()
             if suffix in YAML_SUFFIXES or (suffix == ".bib" and kind == "reference"):
                 found.append(SourceFile(kind, path, relative))
             elif suffix not in IGNORED_SUFFIXES:
@@ -64,9 +66,8 @@ def check_file_name(source: SourceFile) -> Diagnostic | None:
     )
 
 
-def read_text(source: SourceFile) -> str | Diagnostic:
+def decode(source: SourceFile, data: bytes) -> str | Diagnostic:
     """The file's text, or a diagnostic when it is not UTF-8 (never guess the encoding)."""
-    data = source.path.read_bytes()
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:

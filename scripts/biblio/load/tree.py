@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from biblio.convert import bibtex
 from biblio.diagnostics import Diagnostic, error
-from biblio.load.files import SourceFile, check_file_name, find_record_files, read_text
+from biblio.load.files import SourceFile, check_file_name, decode
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import YamlSyntaxError, parse_yaml
 from biblio.model import Position
@@ -14,23 +11,15 @@ from biblio.model import Position
 KIND_LABELS = {"reference": "une référence", "terme": "un terme", "section": "une section"}
 
 
-def read_base(root: Path) -> tuple[list[RawRecord], list[Diagnostic]]:
-    """All raw records of the base under ``root`` and the problems met reading them."""
-    sources, problems = find_record_files(root)
-    records: list[RawRecord] = []
-    for source in sources:
-        found, source_problems = read_source(source)
-        records.extend(found)
-        problems.extend(source_problems)
-    return records, problems
-
-
-def read_source(source: SourceFile) -> tuple[list[RawRecord], list[Diagnostic]]:
+def read_source(source: SourceFile, data: bytes) -> tuple[list[RawRecord], list[Diagnostic]]:
     """Records of one file (a YAML file holds one record, a .bib file several)."""
-    text = read_text(source)
+    text = decode(source, data)
     if isinstance(text, Diagnostic):
         return [], [text]
     if source.path.suffix.lower() == ".bib":
+        # pybtex is imported only when a base holds BibTeX files (it costs start-up time).
+        from biblio.convert import bibtex
+
         return bibtex.parse(text, source.relative)
     return _yaml_record(source, text)
 
