@@ -8,7 +8,7 @@ from biblio import schema
 from biblio.load.raw import RawRecord
 from biblio.model import Record, Reference, Section, Term, TextOrigin
 
-_CLASSES: dict[str, Any] = {"reference": Reference, "terme": Term, "section": Section}
+RECORD_CLASSES: dict[str, Any] = {"reference": Reference, "terme": Term, "section": Section}
 _MARKDOWN_FIELDS = {
     kind: {f.name for f in fields if f.kind == schema.MARKDOWN}
     for kind, fields in schema.FIELDS_BY_KIND.items()
@@ -26,7 +26,7 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
         name: raw.marks.texts[(name,)] for name in values if name in _MARKDOWN_FIELDS[raw.kind]
     }
     fields = {k: v for k, v in values.items() if k != "id"}
-    record: Record = _CLASSES[raw.kind](
+    record: Record = RECORD_CLASSES[raw.kind](
         id=raw.id, position=raw.origin, positions=positions, origins=origins, **fields
     )
     return record

@@ -1,18 +1,10 @@
-"""Reading order of sections and references, and a French sort key."""
+"""Reading order of the sections: the bibliography's table of contents."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
-from biblio.model import Reference, Section
-
-
-def fold(text: str) -> str:
-    """Accent- and case-insensitive key: « Élise » sorts with « elise », œ as oe."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from biblio.model import Section
 
 
 def sections_in_order(sections: Iterable[Section]) -> list[Section]:
@@ -36,8 +28,3 @@ def sections_in_order(sections: Iterable[Section]) -> list[Section]:
 
 def _sibling_key(section: Section) -> tuple[int, str]:
     return (section.ordre, section.id)
-
-
-def references_in_order(references: Iterable[Reference]) -> list[Reference]:
-    """Numbered references by number, then the others by folded title."""
-    return sorted(references, key=lambda r: (r.numero is None, r.numero or 0, fold(r.titre), r.id))

@@ -105,22 +105,22 @@ def _text(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> I
     checked.values[spec.name] = text.strip() if spec.kind == schema.TEXT else text.rstrip()
 
 
-def _integer(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        checked.values[spec.name] = value
-        return
-    yield _wrong_type(checked, spec, value, path)
+def _kept_if(accepts: Callable[[Any], bool]) -> Checker:
+    """A checker that keeps the value as is when ``accepts`` it, else reports its type."""
+
+    def check(
+        checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+    ) -> Iterator[Diagnostic]:
+        if accepts(value):
+            checked.values[spec.name] = value
+        else:
+            yield _wrong_type(checked, spec, value, path)
+
+    return check
 
 
-def _boolean(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
-    if isinstance(value, bool):
-        checked.values[spec.name] = value
-        return
-    yield _wrong_type(checked, spec, value, path)
+_integer = _kept_if(lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0)
+_boolean = _kept_if(lambda v: isinstance(v, bool))
 
 
 def _texts(

@@ -13,7 +13,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from biblio.build import build_record
+from biblio.build import RECORD_CLASSES, build_record
 from biblio.diagnostics import ERROR, WARNING, Diagnostic, error, quote
 from biblio.load.cache import FileCache
 from biblio.load.files import SourceFile, find_record_files
@@ -59,10 +59,6 @@ class Report:
         return sum(1 for d in self.diagnostics if d.gravite == WARNING)
 
 
-_CLASSES: dict[str, type[Record]] = {"reference": Reference, "terme": Term, "section": Section}
-_KINDS = {cls: kind for kind, cls in _CLASSES.items()}
-
-
 def to_plain(result: FileResult) -> Any:
     """``result`` as plain tuples, dicts and strings (what the cache stores)."""
     entries = [
@@ -101,7 +97,8 @@ def _record_from_plain(kind: str, plain: dict[str, Any]) -> Record:
     values["origins"] = {k: TextOrigin(*v) for k, v in values["origins"].items()}
     if kind == "reference":
         values["auteurs"] = tuple(Person(*p) for p in values["auteurs"])
-    return _CLASSES[kind](**values)
+    record: Record = RECORD_CLASSES[kind](**values)
+    return record
 
 
 def check_file(source: SourceFile, data: bytes) -> FileResult:
