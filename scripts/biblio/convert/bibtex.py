@@ -215,7 +215,9 @@ def _field_value(target: str, source_name: str, value: str) -> Any:
 def latex_to_text(value: str) -> str:
     """LaTeX markup (accents, braces) to Unicode text."""
     try:
-        return str(Text.from_latex(value).render_as("text")).strip()
+        # str() gives the plain text; render_as("text") would look the backend up among the
+        # installed entry points at every call (15 ms each).
+        return str(Text.from_latex(value)).strip()
     except Exception:  # pybtex raises various errors on odd markup; keep the raw text
         return value.strip()
 

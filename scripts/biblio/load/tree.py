@@ -40,4 +40,6 @@ def _yaml_record(source: SourceFile, text: str) -> tuple[list[RawRecord], list[D
         )
         return [], [*problems, error(document.marks.value(()), "F004", message)]
     origin = Position(source.relative)
-    return [RawRecord(source.kind, source.stem, document.data, document.marks, origin)], problems
+    reported = frozenset(document.reported)
+    record = RawRecord(source.kind, source.stem, document.data, document.marks, origin, reported)
+    return [record], problems

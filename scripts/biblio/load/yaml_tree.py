@@ -37,6 +37,12 @@ _YAML_MESSAGES = {
     "found unexpected ':'": "deux-points inattendu",
 }
 _TRUE = ("true", "yes", "on", "y")
+_REFUSED = object()
+# Tags the safe schema resolves by itself; an explicit other tag (!!python/…, !perso) is refused.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
 
 
 @dataclass
@@ -64,6 +70,8 @@ class YamlDocument:
     data: Any
     marks: Marks
     problems: list[Diagnostic] = field(default_factory=list)
+    # Top-level keys whose value was refused (already reported, not to be reported missing).
+    reported: set[str] = field(default_factory=set)
 
 
 class YamlSyntaxError(Exception):
@@ -103,12 +111,18 @@ def _position(mark: Any, fichier: str) -> Position:
 
 
 def _convert(node: yaml.Node, path: Path, doc: YamlDocument, text: str) -> Any:
-    doc.marks.values[path] = _position(node.start_mark, doc.marks.fichier)
+    where = _position(node.start_mark, doc.marks.fichier)
+    doc.marks.values[path] = where
+    if node.tag not in _PLAIN_TAGS:
+        message = f"étiquette YAML {quote(node.tag)} non admise : écrivez la valeur sans « ! »"
+        doc.problems.append(error(where, "F002", message))
+        return _REFUSED
     if isinstance(node, yaml.ScalarNode):
         _record_text_origin(node, path, doc, text)
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, (*path, i), doc, text) for i, child in enumerate(node.value)]
+        items = [_convert(child, (*path, i), doc, text) for i, child in enumerate(node.value)]
+        return [item for item in items if item is not _REFUSED]
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, doc, text)
     return None
@@ -128,7 +142,12 @@ def _mapping(node: yaml.MappingNode, path: Path, doc: YamlDocument, text: str) -
             doc.problems.append(error(key_pos, "F005", message))
             continue
         doc.marks.keys[(*path, key)] = key_pos
-        result[key] = _convert(value_node, (*path, key), doc, text)
+        value = _convert(value_node, (*path, key), doc, text)
+        if value is _REFUSED:
+            if not path:
+                doc.reported.add(key)
+        else:
+            result[key] = value
     return result
 
 
