@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from biblio.cli import main
+from biblio.model import Term
+from biblio.validate.markdown import iter_mentions
 from biblio.validate.runner import load_base
 from conftest import REPO
 
@@ -44,3 +46,9 @@ def test_section_tree_is_the_bibliography_outline() -> None:
 
 def test_tests_do_not_write_into_the_working_tree(repo_copy: Path) -> None:
     assert main(["valider", "--racine", str(repo_copy)]) == 0
+
+
+@pytest.mark.parametrize("term", REPORT.corpus.terms, ids=lambda t: t.id)
+def test_term_sources_are_exactly_the_records_its_definition_cites(term: Term) -> None:
+    cited = {m.target for m in iter_mentions(term.definition) if m.kind.endswith("citation")}
+    assert cited == set(term.sources)
