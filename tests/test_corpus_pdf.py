@@ -1,0 +1,51 @@
+"""The transcription against the bibliography's own text (shared/seeds, issue 3)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from biblio.model import Reference
+from biblio.validate.runner import load_base
+from conftest import REPO
+
+SEEDS = REPO.parent / "shared" / "seeds"
+BIBLIOGRAPHY = SEEDS / "003_dc926c5d450d5da6.txt"
+NUMBERED = [r for r in load_base(REPO).corpus.references if r.numero]
+# How the PDF marks where a commentary comes from, by our vocabulary value.
+MARKERS = {
+    "resume-bib-bop": re.compile(r"\[Résumé Bib-Bop\]", re.IGNORECASE),
+    "resume-auteur": re.compile(r"\[Résumé (de l')?auteur\]"),
+    "resume-editeur": re.compile(r"\[Résumé éditeur\]"),
+}
+
+
+def flatten(text: str) -> str:
+    """Whitespace aside: a line break after a hyphen joins the words."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = re.sub(r"-\s*\n\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def printed() -> str:
+    if not BIBLIOGRAPHY.exists():
+        pytest.fail(f"source introuvable : {BIBLIOGRAPHY} (le dossier shared/ doit être à côté)")
+    return flatten(BIBLIOGRAPHY.read_text(encoding="utf-8"))
+
+
+def test_the_43_numbered_references_are_all_there() -> None:
+    assert sorted(r.numero for r in NUMBERED) == list(range(1, 44))
+
+
+@pytest.mark.parametrize("ref", NUMBERED, ids=lambda r: f"({r.numero}) {r.id}")
+def test_commentary_is_the_printed_paragraph_with_its_source(ref: Reference, printed: str) -> None:
+    commentary = flatten(ref.commentaire)
+    assert commentary in printed
+    after = printed[printed.index(commentary) + len(commentary) :].lstrip()
+    marker = MARKERS.get(ref.source_commentaire)
+    if marker is None:
+        assert not after.startswith("[Résumé")
+    else:
+        assert marker.match(after), after[:40]
