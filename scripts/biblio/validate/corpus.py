@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import unquote
 
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.model import Corpus, Record, Reference, Section, field_position
@@ -19,11 +21,12 @@ def check_corpus(corpus: Corpus) -> Iterator[Diagnostic]:
 
 
 def normalise_url(url: str) -> str:
-    """Same document, same key: scheme, host case, ``www.`` and trailing slash ignored."""
+    """Same document, same key: scheme, host case, ``www.``, trailing slash, percent-escapes
+    and Unicode composition (« é » written as one or two characters) are ignored."""
     if not url:
         return ""
     # Plain string work: urlsplit costs more than the rest of the check for 10,000 records.
-    rest = url.split("://", 1)[-1]
+    rest = unicodedata.normalize("NFC", unquote(url.split("://", 1)[-1]))
     host, slash, path = rest.partition("/")
     return host.lower().removeprefix("www.") + slash + path.rstrip("/")
 
