@@ -81,3 +81,43 @@ def test_every_printed_url_is_the_url_of_a_record(printed: str) -> None:
 def test_no_two_records_share_a_url() -> None:
     urls = [normalise_url(r.url) for r in load_base(REPO).corpus.references if r.url]
     assert len(urls) == len(set(urls))
+
+
+_PAGE_HEADER = re.compile(
+    r"Dynamiques territoriales de santé \(ASV, CLS, CLSM\) et exercice coordonné.{0,200}?"
+    r"Retour au sommaire",
+    re.DOTALL,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…)\]])\s+(?=[A-ZÀ-Ý(])")
+
+
+def _printed_pattern(sentence: str, numbers: dict[str, int | None]) -> str:
+    """A sentence as the PDF prints it: « (n) » for [@id], a note number for [^…]."""
+    sentence = re.sub(r"\[@([\w:.-]+)\]", lambda m: f"({numbers[m.group(1)]})", sentence)
+    pieces = re.split(r"\[\^@?[^\]]+\]", sentence)
+    words = (r"\s*".join(re.escape(w) for w in flatten(p).split(" ")) for p in pieces)
+    return r"\s*\d{0,2}\s*".join(words)
+
+
+def _sentences(text: str) -> list[str]:
+    sentences = []
+    for paragraph in text.split("\n\n"):
+        if paragraph.startswith(("*Figure", "[^")) or paragraph.strip() == "***":
+            continue  # our marks for missing figures, note texts, the separator
+        for item in re.split(r"^- ", paragraph, flags=re.MULTILINE):
+            sentences += [s for s in _SENTENCE_END.split(flatten(item)) if s]
+    return sentences
+
+
+def test_section_texts_are_the_printed_texts() -> None:
+    source = BIBLIOGRAPHY.read_text(encoding="utf-8")
+    printed_text = flatten(_PAGE_HEADER.sub(" ", source))
+    corpus = load_base(REPO).corpus
+    numbers = {r.id: r.numero for r in corpus.references}
+    missing = [
+        f"{section.id}: {sentence}"
+        for section in corpus.sections
+        for sentence in _sentences(section.texte)
+        if not re.search(_printed_pattern(sentence, numbers), printed_text)
+    ]
+    assert missing == []
