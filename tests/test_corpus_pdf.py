@@ -88,6 +88,8 @@ _PAGE_HEADER = re.compile(
     r"Retour au sommaire",
     re.DOTALL,
 )
+# A footnote's text, printed where the page ended, often in the middle of a paragraph.
+_FOOTNOTE_TEXT = re.compile(r"\n *\n\d{1,2} [^\n]*(?:\n[^\n]*){0,4}?(?:Consulter\.\.\.|\d p\.) *\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?…)\]])\s+(?=[A-ZÀ-Ý(])")
 
 
@@ -111,7 +113,7 @@ def _sentences(text: str) -> list[str]:
 
 def test_section_texts_are_the_printed_texts() -> None:
     source = BIBLIOGRAPHY.read_text(encoding="utf-8")
-    printed_text = flatten(_PAGE_HEADER.sub(" ", source))
+    printed_text = flatten(_FOOTNOTE_TEXT.sub("\n", _PAGE_HEADER.sub(" ", source)))
     corpus = load_base(REPO).corpus
     numbers = {r.id: r.numero for r in corpus.references}
     missing = [
