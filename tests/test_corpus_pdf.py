@@ -89,12 +89,18 @@ _PAGE_HEADER = re.compile(
     re.DOTALL,
 )
 # A footnote's text, printed where the page ended, often in the middle of a paragraph.
-_FOOTNOTE_TEXT = re.compile(r"\n *\n\d{1,2} [^\n]*(?:\n[^\n]*){0,4}?(?:Consulter\.\.\.|\d p\.) *\n")
+_FOOTNOTE_TEXT = re.compile(
+    r"\n *\n(?:\d{1,2} [^\n]*(?:\n[^\n]*){0,4}?(?:Consulter\.\.\.|\d p\.) *\n)+"
+)
+# Our corrections of the printed text (references/CORRECTIONS.md): ours → printed.
+CORRECTED = {"238 CPTS en fonctionnement": "238 CTPS en fonctionnement"}
 _SENTENCE_END = re.compile(r"(?<=[.!?…)\]])\s+(?=[A-ZÀ-Ý(])")
 
 
 def _printed_pattern(sentence: str, numbers: dict[str, int | None]) -> str:
     """A sentence as the PDF prints it: « (n) » for [@id], a note number for [^…]."""
+    for ours, printed in CORRECTED.items():
+        sentence = sentence.replace(ours, printed)
     sentence = re.sub(r"\[@([\w:.-]+)\]", lambda m: f"({numbers[m.group(1)]})", sentence)
     pieces = re.split(r"\[\^@?[^\]]+\]", sentence)
     words = (r"\s*".join(re.escape(w) for w in flatten(p).split(" ")) for p in pieces)
