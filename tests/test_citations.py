@@ -28,8 +28,17 @@ def whitespace_aside(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_every_reference_of_the_seed_has_its_printed_citation() -> None:
-    assert set(PRINTED) == set(REFERENCES)
+# Records transcribed from the other source documents (000/001, 002, 004), not printed in
+# the bibliography.
+OTHER_DOCUMENTS = {
+    "fts-presentation-enquete-2023",
+    "cres-paca-synthese-ateliers-2021",
+    "langlois-2023",
+}
+
+
+def test_every_reference_from_the_bibliography_has_its_printed_citation() -> None:
+    assert set(PRINTED) == set(REFERENCES) - OTHER_DOCUMENTS
 
 
 @pytest.mark.parametrize("ref_id", sorted(PRINTED))
