@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
+from biblio.cli import main
 from biblio.model import Reference
 from biblio.validate.corpus import normalise_url
 from biblio.validate.runner import load_base
@@ -129,3 +131,17 @@ def test_section_texts_are_the_printed_texts() -> None:
         if not re.search(_printed_pattern(sentence, numbers), printed_text)
     ]
     assert missing == []
+
+
+def test_export_lists_the_whole_bibliography(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["exporter", "--format", "json", "--racine", str(REPO)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    references = document["references"]
+    numbered = [r for r in references if "numero" in r["custom"]]
+    assert sorted(r["custom"]["numero"] for r in numbered) == list(range(1, 44))
+    assert all(r["custom"].get("section") for r in numbered)
+    sites = [r for r in references if r["custom"]["type"] == "site-ressource"]
+    assert len(sites) == 13
+    assert all(r["custom"]["section"] == "sites-ressource" for r in sites)
+    assert len(document["glossaire"]) == 22
+    assert len(references) > 43 + 13  # the sources of notes and captions too
