@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -47,6 +48,13 @@ def check_golden(update_golden: bool) -> Callable[[Path, str], None]:
         assert text == path.read_text(encoding="utf-8")
 
     return check
+
+
+def flatten(text: str) -> str:
+    """Whitespace aside: no-break spaces are spaces, a line break after a hyphen joins words."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = re.sub(r"-\s*\n\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def overlay(source: Path, target: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,20 +11,13 @@ import yaml
 from biblio.cite import format_citation, format_person, french_typography
 from biblio.model import Person, Position, Reference
 from biblio.validate.runner import load_base
-from conftest import REPO, TESTS
+from conftest import REPO, TESTS, flatten
 
 PRINTED: dict[str, str] = yaml.safe_load(
     (TESTS / "data" / "citations-pdf.yaml").read_text(encoding="utf-8")
 )
 CORPUS = load_base(REPO).corpus
 REFERENCES = {r.id: r for r in CORPUS.references}
-
-
-def whitespace_aside(text: str) -> str:
-    """A line break after a hyphen joins the words; other runs of spaces become one."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    text = re.sub(r"-\s*\n\s*", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 # Records transcribed from the other source documents (000/001, 002, 004), not printed in
@@ -44,7 +36,7 @@ def test_every_reference_from_the_bibliography_has_its_printed_citation() -> Non
 @pytest.mark.parametrize("ref_id", sorted(PRINTED))
 def test_citation_matches_the_printed_one(ref_id: str) -> None:
     got = format_citation(REFERENCES[ref_id]).text
-    assert whitespace_aside(got) == whitespace_aside(PRINTED[ref_id])
+    assert flatten(got) == flatten(PRINTED[ref_id])
 
 
 def test_golden_citations_text_and_html(check_golden: Callable[[Path, str], None]) -> None:
@@ -82,7 +74,7 @@ def test_particle_is_printed_in_capitals_with_the_name() -> None:
 
 def test_unknown_date_and_update_date() -> None:
     text = format_citation(_ref(editeurs=("ARS",), date="s.d.", date_maj="2022-03-25")).text
-    assert whitespace_aside(text) == "T, ARS, s.d., màj 2022-03-25"
+    assert flatten(text) == "T, ARS, s.d., màj 2022-03-25"
 
 
 def test_french_typography_uses_no_break_spaces_but_spares_urls() -> None:

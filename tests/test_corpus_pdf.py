@@ -11,7 +11,7 @@ from biblio.cli import main
 from biblio.model import Reference
 from biblio.validate.corpus import normalise_url
 from biblio.validate.runner import load_base
-from conftest import REPO
+from conftest import REPO, flatten
 
 SEEDS = REPO.parent / "shared" / "seeds"
 BIBLIOGRAPHY = SEEDS / "003_dc926c5d450d5da6.txt"
@@ -22,13 +22,6 @@ MARKERS = {
     "resume-auteur": re.compile(r"\[Résumé (de l')?auteur\]"),
     "resume-editeur": re.compile(r"\[Résumé éditeur\]"),
 }
-
-
-def flatten(text: str) -> str:
-    """Whitespace aside: a line break after a hyphen joins the words."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    text = re.sub(r"-\s*\n\s*", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.fixture(scope="module")
