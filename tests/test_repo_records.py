@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from biblio.cli import main
@@ -42,10 +40,6 @@ def test_section_tree_is_the_bibliography_outline() -> None:
     numbers = {s.numero for s in REPORT.corpus.sections}
     expected = {"1", "2", "2.1", "A", "B", "C", "2.2", "2.2.1", "2.2.2", "2.2.3", "2.3"}
     assert expected | {"2.3.1", "2.3.2", "2.3.3", "3", "4", "5"} <= numbers
-
-
-def test_tests_do_not_write_into_the_working_tree(repo_copy: Path) -> None:
-    assert main(["valider", "--racine", str(repo_copy)]) == 0
 
 
 @pytest.mark.parametrize("term", REPORT.corpus.terms, ids=lambda t: t.id)
