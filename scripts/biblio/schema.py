@@ -66,7 +66,6 @@ class TypeSpec:
     biblatex: str
     ris: str
     required: tuple[str, ...] = ()
-    legal: bool = False
     genre: str = ""  # CSL genre given when the CSL type is shared
 
 
@@ -86,7 +85,7 @@ _ONLINE = ("titre", "url")
 
 
 def _legal(type_id: str, label: str) -> TypeSpec:
-    return TypeSpec(type_id, label, "legislation", "legislation", "STAT", _BASE, legal=True)
+    return TypeSpec(type_id, label, "legislation", "legislation", "STAT", _BASE)
 
 
 def _report(type_id: str, label: str, genre: str = "") -> TypeSpec:
