@@ -41,12 +41,11 @@ def test_particles_year_month_and_newspaper() -> None:
     assert data["date"] == "2022-01"
 
 
-def test_unknown_bib_field_is_a_warning_with_its_line() -> None:
+def test_a_field_with_no_home_is_kept_as_a_complement_with_its_line() -> None:
     records, problems = parse("@online{a,\n  title = {T},\n  file = {x.pdf},\n}\n", "r.bib")
-    assert len(records) == 1
-    assert [d.format() for d in problems] == [
-        "r.bib:3:3: avertissement: champ BibTeX « file » ignoré [R001]"
-    ]
+    assert problems == []
+    assert records[0].data["complements"] == {"bibtex:file": "x.pdf"}
+    assert records[0].marks.value(("complements",)) == ("r.bib", 3, 3)
 
 
 def test_duplicate_key_in_one_file() -> None:

@@ -112,12 +112,6 @@ def test_generer_writes_pages_and_refuses_a_foreign_folder(
     assert (foreign / "notes.md").read_text(encoding="utf-8") == "à garder"
 
 
-@pytest.mark.parametrize("command", ["importer", "ajouter", "liens"])
-def test_planned_commands_say_so(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([command, "--racine", str(REPO)]) == 2
-    assert "pas encore disponible" in capsys.readouterr().err
-
-
 def test_an_unexpected_failure_shows_no_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

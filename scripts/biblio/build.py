@@ -23,10 +23,15 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     # Compact (line, column) pairs: records are cached, and this keeps the cache small.
     positions = {name: raw.marks.value((name,))[1:] for name in values}
     origins: dict[str, TextOrigin] = {
-        name: raw.marks.texts[(name,)] for name in values if name in _MARKDOWN_FIELDS[raw.kind]
+        name: _text_origin(raw, name) for name in values if name in _MARKDOWN_FIELDS[raw.kind]
     }
     fields = {k: v for k, v in values.items() if k != "id"}
     record: Record = RECORD_CLASSES[raw.kind](
         id=raw.id, position=raw.origin, positions=positions, origins=origins, **fields
     )
     return record
+
+
+def _text_origin(raw: RawRecord, name: str) -> TextOrigin:
+    # Exchange formats (BibTeX, RIS, CSL-JSON) locate a text by its field only.
+    return raw.marks.texts.get((name,)) or TextOrigin(*raw.marks.value((name,)))

@@ -8,8 +8,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from biblio import diagnostics
+from biblio.commands import ajouter, importer, liens
+from biblio.commands.support import UsageError, check_section, load_clean, root_of
 from biblio.convert import base_json
-from biblio.model import Corpus
+from biblio.importing import FORMATS
+from biblio.order import references_in_order, restrict_to_section
 from biblio.output import WriteRefused, write_generated_tree, write_new_file
 from biblio.render.pages import generated_pages
 from biblio.validate.runner import load_base
@@ -20,32 +23,8 @@ ROOT_HELP = "dossier de la base (par défaut : le dépôt qui contient mkdocs.ym
 Command = Callable[[argparse.Namespace], int]
 
 
-class UsageError(Exception):
-    """A problem with the command line or the tree, reported in French, exit code 2."""
-
-
-def find_root(start: Path) -> Path:
-    """The nearest folder holding ``mkdocs.yml``, from ``start`` upwards."""
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    raise UsageError(
-        f"aucun mkdocs.yml trouvé dans {start} ni au-dessus : lancez la commande dans le dépôt "
-        "ou indiquez-le avec --racine DOSSIER"
-    )
-
-
-def _root(args: argparse.Namespace) -> Path:
-    if args.racine is None:
-        return find_root(Path.cwd())
-    root = Path(args.racine)
-    if not root.is_dir():
-        raise UsageError(f"--racine : le dossier {root} n'existe pas")
-    return root
-
-
 def cmd_valider(args: argparse.Namespace) -> int:
-    report = load_base(_root(args))
+    report = load_base(root_of(args))
     if args.json:
         print(diagnostics.to_json(report.diagnostics))
         print(diagnostics.summary(report.diagnostics), file=sys.stderr)
@@ -57,21 +36,15 @@ def cmd_valider(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _load_clean(root: Path) -> Corpus:
-    report = load_base(root)
-    if report.errors:
-        for diagnostic in report.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-        raise UsageError(
-            f"la base contient {report.errors} erreur(s) : corrigez-les d'abord (biblio valider)"
-        )
-    return report.corpus
-
-
 def cmd_exporter(args: argparse.Namespace) -> int:
-    if args.format != "json":
-        raise UsageError(f"format {args.format} : pas encore disponible (seul json l'est)")
-    text = base_json.dump(_load_clean(_root(args)))
+    corpus = load_clean(root_of(args))
+    if args.section:
+        check_section(corpus, args.section)
+        corpus = restrict_to_section(corpus, args.section)
+    if args.format == "json":
+        text = base_json.dump(corpus)
+    else:
+        text = FORMATS[args.format].dump(references_in_order(corpus))
     if args.sortie is None:
         sys.stdout.write(text)
     else:
@@ -81,17 +54,10 @@ def cmd_exporter(args: argparse.Namespace) -> int:
 
 
 def cmd_generer(args: argparse.Namespace) -> int:
-    pages = generated_pages(_load_clean(_root(args)))
+    pages = generated_pages(load_clean(root_of(args)))
     written = write_generated_tree(Path(args.sortie), pages)
     print(f"{written} page(s) écrite(s) dans {args.sortie}")
     return 0
-
-
-def _not_yet(name: str) -> Command:
-    def run(args: argparse.Namespace) -> int:
-        raise UsageError(f"la commande « {name} » n'est pas encore disponible dans cette version")
-
-    return run
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,16 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     valider.add_argument("--json", action="store_true", help="diagnostics en JSON")
     exporter = add("exporter", "exporter la base", cmd_exporter)
     exporter.add_argument("--format", choices=["json", "bibtex", "ris", "csljson"], default="json")
+    exporter.add_argument("--section", metavar="ID", help="une section (et ses sous-sections)")
     exporter.add_argument("-o", "--sortie", metavar="FICHIER", help="fichier à écrire")
     exporter.add_argument("--force", action="store_true", help="remplacer le fichier existant")
     generer = add("generer", "écrire les pages Markdown du site", cmd_generer)
     generer.add_argument("--sortie", metavar="DOSSIER", required=True, help="dossier à écrire")
-    importer = add(
-        "importer", "importer des références (BibTeX, RIS, CSL-JSON)", _not_yet("importer")
+    importer.add_arguments(
+        add("importer", "importer des références (BibTeX, RIS, CSL-JSON)", importer.run)
     )
-    importer.add_argument("fichiers", nargs="*", metavar="FICHIER")
-    add("ajouter", "créer une fiche de référence", _not_yet("ajouter"))
-    add("liens", "vérifier les liens des références", _not_yet("liens"))
+    ajouter.add_arguments(add("ajouter", "créer une fiche de référence", ajouter.run))
+    liens.add_arguments(add("liens", "vérifier les liens des références", liens.run))
     return parser
 
 

@@ -90,6 +90,8 @@ class Reference:
     source_commentaire: str = ""
     termes: tuple[str, ...] = ()
     mots_cles: tuple[str, ...] = ()
+    # (key, text) pairs kept from an import; a tuple so that records stay hashable.
+    complements: tuple[tuple[str, str], ...] = ()
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
     origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from biblio.model import Section
+from biblio.model import Corpus, Reference, Section
 
 
 def sections_in_order(sections: Iterable[Section]) -> list[Section]:
@@ -28,3 +28,33 @@ def sections_in_order(sections: Iterable[Section]) -> list[Section]:
 
 def _sibling_key(section: Section) -> tuple[int, str]:
     return (section.ordre, section.id)
+
+
+def section_subtree(sections: Iterable[Section], root: str) -> set[str]:
+    """Ids of ``root`` and of every section below it."""
+    children: dict[str, list[str]] = {}
+    for section in sections:
+        children.setdefault(section.parent, []).append(section.id)
+    found: set[str] = set()
+    pending = [root]
+    while pending:
+        current = pending.pop()
+        if current not in found:
+            found.add(current)
+            pending.extend(children.get(current, []))
+    return found
+
+
+def references_in_order(corpus: Corpus) -> list[Reference]:
+    """Numbered references in edition order, then the others by id."""
+    return sorted(corpus.references, key=lambda r: (r.numero is None, r.numero or 0, r.id))
+
+
+def restrict_to_section(corpus: Corpus, root: str) -> Corpus:
+    """The part of ``corpus`` under section ``root``: its sections and their references."""
+    kept = section_subtree(corpus.sections, root)
+    return Corpus(
+        references=tuple(r for r in corpus.references if r.section in kept),
+        terms=corpus.terms,
+        sections=tuple(s for s in corpus.sections if s.id in kept),
+    )

@@ -54,3 +54,21 @@ def write_generated_tree(folder: Path, pages: Mapping[str, str]) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return len(pages)
+
+
+def write_new_files(root: Path, files: Mapping[str, str]) -> None:
+    """Create every file of ``files`` (path relative to ``root`` → text), or none of them."""
+    existing = sorted(name for name in files if (root / name).exists())
+    if existing:
+        raise WriteRefused(
+            f"fichier(s) déjà présent(s), rien n'a été écrit : {', '.join(existing)}"
+        )
+    written: list[Path] = []
+    try:
+        for name, text in sorted(files.items()):
+            write_new_file(root / name, text)
+            written.append(root / name)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise

@@ -24,6 +24,7 @@ IDENTIFIER = "identifiant"  # DOI, ISBN… checked by pattern or checksum
 REFERENCE_IDS = "ids_references"  # list of reference ids
 TERM_IDS = "ids_termes"  # list of glossary term ids
 SECTION_ID = "id_section"  # one section id
+MAPPING = "table"  # keys → texts (data an import could not place elsewhere)
 
 KIND_LABELS: dict[str, str] = {
     TEXT: "texte",
@@ -40,6 +41,7 @@ KIND_LABELS: dict[str, str] = {
     REFERENCE_IDS: "liste d'identifiants de références",
     TERM_IDS: "liste d'identifiants de termes du glossaire",
     SECTION_ID: "identifiant de section",
+    MAPPING: "table « clé: texte »",
 }
 
 
@@ -280,6 +282,13 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("termes", "Termes du glossaire", TERM_IDS, "Identifiants des termes traités."),
     FieldSpec("mots_cles", "Mots-clés", TEXTS, "Mots-clés libres."),
+    FieldSpec(
+        "complements",
+        "Compléments importés",
+        MAPPING,
+        "Données d'un import (Zotero…) sans champ équivalent, gardées telles quelles : "
+        "« format:champ: valeur » (bibtex:shorttitle, ris:M1, csl:title-short…).",
+    ),
 )
 
 TERM_FIELDS: tuple[FieldSpec, ...] = (

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pybtex.errors
 from pybtex.database import Person as PybtexPerson
 from pybtex.database.input import bibtex as bibtex_input
 from pybtex.exceptions import PybtexError
-from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
-from biblio.diagnostics import Diagnostic, error, quote, warning
+from biblio.convert.common import complements_for, person_text, reference_values
+from biblio.convert.latex import latex_to_text, text_to_latex
+from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
-from biblio.model import Position
-from biblio.schema import REFERENCE_FIELDS, TYPES
+from biblio.model import Person, Position, Reference
+from biblio.schema import REFERENCE_FIELDS, TYPES, TYPES_BY_ID
 
 # BibLaTeX entry types → our types, when the entry carries no explicit ``typedoc``.
 ENTRY_TYPES: dict[str, str] = {
@@ -33,6 +35,9 @@ ENTRY_TYPES: dict[str, str] = {
     "incollection": "chapitre",
     "inbook": "chapitre",
     "thesis": "these",
+    "legal": "loi",
+    "jurisdiction": "loi",
+    "collection": "ouvrage",
     "phdthesis": "these",
     "mastersthesis": "these",
 }
@@ -150,6 +155,8 @@ def _entry_type(entry: Any, entry_pos: Position) -> tuple[str | None, Diagnostic
         return "article-presse", None
     if kind in ENTRY_TYPES:
         return ENTRY_TYPES[kind], None
+    if kind == "misc" and ("url" in entry.fields or "howpublished" in entry.fields):
+        return "page-web", None  # Zotero's BibTeX export writes web pages as @misc
     choices = ", ".join(sorted(ENTRY_TYPES))
     return None, error(
         entry_pos,
@@ -176,7 +183,10 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
         target = FIELD_NAMES.get(lower, lower if lower in _OUR_FIELDS else "")
         pos = field_pos.get(lower, entry_pos)
         if not target:
-            problems.append(warning(pos, "R001", f"champ BibTeX {quote(name)} ignoré"))
+            # Kept, not dropped: the documentalist may want it, and an export gives it back.
+            extra = data.setdefault("complements", {})
+            extra[f"bibtex:{lower}"] = latex_to_text(value)
+            marks.values.setdefault(("complements",), pos)
             continue
         marks.keys[(target,)] = marks.values[(target,)] = pos
         data[target] = _field_value(target, lower, value)
@@ -212,16 +222,6 @@ def _field_value(target: str, source_name: str, value: str) -> Any:
     return text
 
 
-def latex_to_text(value: str) -> str:
-    """LaTeX markup (accents, braces) to Unicode text."""
-    try:
-        # str() gives the plain text; render_as("text") would look the backend up among the
-        # installed entry points at every call (15 ms each).
-        return str(Text.from_latex(value)).strip()
-    except Exception:  # pybtex raises various errors on odd markup; keep the raw text
-        return value.strip()
-
-
 def _person(person: PybtexPerson) -> dict[str, str]:
     last = person.last_names
     if len(last) == 1 and not person.first_names and last[0].startswith("{"):
@@ -233,3 +233,75 @@ def _person(person: PybtexPerson) -> dict[str, str]:
     if person.prelast_names:
         result["particule"] = latex_to_text(" ".join(person.prelast_names))
     return result
+
+
+# Our fields written under a BibLaTeX name (the rest are written under their own name,
+# which ``parse`` reads back).
+_OUT_NAMES = {
+    "titre": "title",
+    "genre": "type",
+    "volume": "volume",
+    "numero_revue": "number",
+    "pages": "pages",
+    "nombre_pages": "pagetotal",
+    "lieu": "location",
+    "date": "date",
+    "date_consultation": "urldate",
+    "url": "url",
+    "doi": "doi",
+    "isbn": "isbn",
+    "issn": "issn",
+    "commentaire": "abstract",
+    "mots_cles": "keywords",
+}
+_LANGIDS = {code: name for name, code in LANGUAGES.items() if name != "francais"}
+
+
+def dump(references: Sequence[Reference]) -> str:
+    """BibLaTeX text (UTF-8) of ``references``, in the given order."""
+    return "\n".join(entry_text(ref) for ref in references)
+
+
+def entry_text(ref: Reference) -> str:
+    type_spec = TYPES_BY_ID[ref.type]
+    lines = [f"@{type_spec.biblatex}{{{ref.id},", f"  typedoc = {{{ref.type}}},"]
+    for name, value in _out_fields(ref):
+        lines.append(f"  {name} = {{{value}}},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
+    values = reference_values(ref)
+    if ref.auteurs:
+        yield "author", " and ".join(_name_latex(p) for p in ref.auteurs)
+    for name, value in values.items():
+        if name in ("type", "auteurs", "complements"):
+            continue
+        if name == "publication":
+            yield ("booktitle" if ref.type == "chapitre" else "journaltitle"), _latex(value)
+        elif name == "editeurs":
+            yield "publisher", " and ".join(f"{{{_latex(v)}}}" for v in value)
+        elif name == "langue":
+            yield "langid", _LANGIDS.get(value, value)
+        elif name in _RAW_OUT:
+            yield _OUT_NAMES.get(name, name), str(value)
+        else:
+            yield _OUT_NAMES.get(name, name), _latex(value)
+    yield from sorted(complements_for(ref, "bibtex").items())
+
+
+_RAW_OUT = {"url", "doi", "isbn", "issn", "date", "date_consultation", "date_signature"}
+_RAW_OUT |= {"date_maj", "date_ajout", "nombre_pages", "numero", "et_al"}
+
+
+def _latex(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(text_to_latex(str(v)) for v in value)
+    return text_to_latex(str(value))
+
+
+def _name_latex(person: Person) -> str:
+    if person.is_organisation:
+        return f"{{{_latex(person.organisation)}}}"
+    return _latex(person_text(person))

@@ -257,6 +257,23 @@ def _ids(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> It
     checked.values[spec.name] = value if single else tuple(items)
 
 
+def _mapping(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
+    if not isinstance(value, dict):
+        yield _wrong_type(checked, spec, value, path)
+        return
+    pairs = []
+    for key, item in value.items():
+        text = _as_text(item)
+        if not isinstance(key, str) or text is None:
+            message = f"{quote(spec.name)} : chaque entrée doit être « clé: texte »"
+            yield error(checked.at((*path, key)), "R003", message)
+            return
+        pairs.append((key, text))
+    checked.values[spec.name] = tuple(sorted(pairs))
+
+
 _CHECKERS: dict[str, Checker] = {
     schema.TEXT: _text,
     schema.MARKDOWN: _text,
@@ -272,4 +289,5 @@ _CHECKERS: dict[str, Checker] = {
     schema.REFERENCE_IDS: _ids,
     schema.TERM_IDS: _ids,
     schema.SECTION_ID: _ids,
+    schema.MAPPING: _mapping,
 }

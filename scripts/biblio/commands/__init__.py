@@ -1,0 +1,1 @@
+"""Subcommands of ``biblio`` that read and write files (thin edges over the pure core)."""

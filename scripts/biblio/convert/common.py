@@ -1,0 +1,93 @@
+"""Helpers shared by the exchange formats: names, dates, extra data, raw records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from typing import Any
+
+from biblio.load.raw import RawRecord
+from biblio.load.yaml_tree import Marks
+from biblio.model import Person, Position, Reference
+
+# Lower-case words that open a family name in French and neighbouring languages.
+PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "den", "di", "da"}
+_DATE_PARTS = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+
+# Our fields in the order of the schema, with their defaults, to write only what is set.
+_DEFAULTS = {f.name: f.default for f in fields(Reference) if f.name not in ("id", "position")}
+SKIPPED_ON_DUMP = {"positions", "origins"}
+
+
+def person_from_text(text: str) -> dict[str, str]:
+    """« Nom, Prénom » (or « de Nom, Prénom ») → a person; no comma → an organisation."""
+    text = " ".join(text.split())
+    if "," not in text:
+        return {"organisation": text}
+    family, given = (part.strip() for part in text.split(",", 1))
+    return person_parts(family, given)
+
+
+def person_parts(family: str, given: str = "", particle: str = "") -> dict[str, str]:
+    """A person from its parts; a lower-case particle left in the family name is split off."""
+    words = family.split()
+    if not particle:
+        leading = []
+        while len(words) > 1 and words[0].lower() == words[0] and words[0] in PARTICLES:
+            leading.append(words.pop(0))
+        particle = " ".join(leading)
+    result = {"nom": " ".join(words)}
+    if given:
+        result["prenom"] = given
+    if particle:
+        result["particule"] = particle
+    return result
+
+
+def person_text(person: Person) -> str:
+    """« Nom, Prénom » with the particle in front of the name, or the organisation."""
+    if person.is_organisation:
+        return person.organisation
+    family = f"{person.particule} {person.nom}" if person.particule else person.nom
+    return f"{family}, {person.prenom}" if person.prenom else family
+
+
+def date_from_text(text: str) -> str:
+    """``2019``, ``2019/03/05/``, ``2019-3`` or ``2019-03-05 10:00`` → our AAAA[-MM[-JJ]]."""
+    if text.strip().lower() in ("s.d.", "s. d.", "n.d."):
+        return "s.d."
+    match = _DATE_PARTS.match(text)
+    if not match:
+        return text.strip()
+    year, month, day = match.groups()
+    parts = [year] + [f"{int(p):02d}" for p in (month, day) if p and int(p)]
+    return "-".join(parts[:2] if not day or not int(day) else parts)
+
+
+def reference_values(ref: Reference) -> dict[str, Any]:
+    """The fields of ``ref`` that differ from their defaults, in schema order."""
+    values: dict[str, Any] = {"type": ref.type, "titre": ref.titre}
+    for name, default in _DEFAULTS.items():
+        value = getattr(ref, name)
+        if name in SKIPPED_ON_DUMP or name in values or value == default:
+            continue
+        values[name] = value
+    return values
+
+
+def complements_for(ref: Reference, prefix: str) -> dict[str, str]:
+    """Complements kept from a previous import in the same format (``prefix:field``)."""
+    start = f"{prefix}:"
+    return {k.removeprefix(start): v for k, v in ref.complements if k.startswith(start)}
+
+
+def new_raw(key: str, data: dict[str, Any], at: Position, marks: Marks | None = None) -> RawRecord:
+    """A raw reference read from an exchange file, located at ``at``."""
+    if marks is None:
+        marks = Marks(at.fichier)
+    marks.values.setdefault((), at)
+    return RawRecord("reference", key, data, marks, at)
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1

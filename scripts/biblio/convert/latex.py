@@ -1,0 +1,55 @@
+"""LaTeX text in BibTeX fields ↔ Unicode text, as pybtex reads it."""
+
+from __future__ import annotations
+
+import re
+
+from pybtex.richtext import Text
+
+# Escapes that pybtex's LaTeX reader does not turn into their character: swapped for
+# private-use characters before reading, restored after.
+_PROTECTED = {
+    r"\{": "\ue000",
+    r"\}": "\ue001",
+    r"\$": "\ue002",
+    r"\textbackslash{}": "\ue003",
+    r"\textasciicircum{}": "\ue004",
+    r"\\": "\ue005",
+}
+_RESTORED = {"\ue000": "{", "\ue001": "}", "\ue002": "$", "\ue003": "\\", "\ue004": "^"}
+_PROTECTED_RE = re.compile("|".join(re.escape(k) for k in _PROTECTED))
+_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+}
+_ESCAPES_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
+
+
+def latex_to_text(value: str) -> str:
+    """LaTeX markup (accents, braces, escapes) to Unicode text; ``\\par`` and ``\\\\``
+    become a paragraph break and a line break."""
+    protected = _PROTECTED_RE.sub(lambda m: _PROTECTED[m.group(0)], value)
+    try:
+        # str() gives the plain text; render_as("text") would look the backend up among the
+        # installed entry points at every call (15 ms each).
+        text = str(Text.from_latex(protected)).strip()
+    except Exception:  # pybtex raises various errors on odd markup; keep the raw text
+        return value.strip()
+    text = re.sub(r"[ \t]*\ue005[ \t]*", "\n", text)
+    text = re.sub(r"[ \t]*\n\n[ \t]*", "\n\n", text)
+    return "".join(_RESTORED.get(c, c) for c in text)
+
+
+def text_to_latex(text: str) -> str:
+    """The inverse of ``latex_to_text`` for text we write (UTF-8 kept as is)."""
+    escaped = _ESCAPES_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    paragraphs = [" \\\\ ".join(p.split("\n")) for p in escaped.split("\n\n")]
+    return " \\par ".join(paragraphs)

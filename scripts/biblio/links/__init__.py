@@ -1,0 +1,1 @@
+"""Link checking: every URL of the base, classified, cached, reported (``biblio liens``)."""
