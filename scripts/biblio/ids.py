@@ -24,7 +24,7 @@ def slug_words(text: str) -> list[str]:
 
 
 def _meaningful(text: str) -> list[str]:
-    return [w for w in slug_words(text) if w not in STOP_WORDS and not w.isdigit()]
+    return [w for w in slug_words(text) if w not in STOP_WORDS and len(w) > 1]
 
 
 def base_id(ref: Reference) -> str:
@@ -36,10 +36,11 @@ def base_id(ref: Reference) -> str:
         name_words = _meaningful(first.organisation or first.nom) or slug_words(first.nom)
     else:
         name_words = title_words[:1]
-    name = name_words[0] if name_words else "ref"
+    name = next((w for w in name_words if not w.isdigit()), "ref")
     year = (ref.date or ref.date_signature)[:4]
     year = year if year.isdigit() else "sd"
-    word = next((w for w in title_words if w != name), "")
+    # A text's number is a good word (« ordonnance-2021-584 »), its year is not.
+    word = next((w for w in title_words if w not in (name, year)), "")
     return "-".join(part for part in (name, year, word) if part)
 
 

@@ -63,9 +63,9 @@ def detect_format(text: str, name: str) -> str | None:
     body = text.lstrip("\ufeff \t\r\n")
     if body.startswith(("[", "{")):
         return "csljson"
-    if _RIS_START.search(text):
+    if _RIS_START.search(body):
         return "ris"
-    if _BIBTEX_START.search(text):
+    if _BIBTEX_START.search(body):
         return "bibtex"
     return _EXTENSIONS.get(Path(name).suffix.lower())
 

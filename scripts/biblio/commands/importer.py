@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
 from pathlib import Path
 
 from biblio import diagnostics
@@ -83,5 +82,5 @@ def _validate_created(root: Path, plan: ImportPlan) -> int:
     mine = [d for d in report.diagnostics if d.fichier in created]
     for diagnostic in mine:
         print(diagnostic.format())
-    print(f"validation des fiches créées : {diagnostics.summary(mine)}", file=sys.stderr)
+    print(f"validation des fiches créées : {diagnostics.summary(mine)}")
     return 1 if any(d.gravite == diagnostics.ERROR for d in mine) else 0

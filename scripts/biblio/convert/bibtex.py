@@ -12,7 +12,13 @@ from pybtex.database.input import bibtex as bibtex_input
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
-from biblio.convert.common import complements_for, person_text, reference_values
+from biblio.convert.common import (
+    complements_for,
+    language_code,
+    person_parts,
+    person_text,
+    reference_values,
+)
 from biblio.convert.latex import latex_to_text, text_to_latex
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
@@ -69,11 +75,11 @@ FIELD_NAMES: dict[str, str] = {
     "address": "lieu",
     "type": "genre",
 }
-LANGUAGES = {"french": "fr", "francais": "fr", "english": "en", "spanish": "es", "german": "de"}
 _OUR_FIELDS = {f.name for f in REFERENCE_FIELDS}
 _SKIPPED = {"typedoc", "entrysubtype", "month", "year"}
 _RAW_FIELDS = {"url", "doi", "isbn", "issn", "date", "urldate"}
 _LIST_FIELDS = {"editeurs": " and ", "mots_cles": ",", "termes": ","}
+_NOR = re.compile(r"^[A-Z]{4}\d{7}[A-Z]$")
 _ENTRY_RE = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
 _FIELD_RE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*=", re.MULTILINE)
 
@@ -191,11 +197,23 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
         marks.keys[(target,)] = marks.values[(target,)] = pos
         data[target] = _field_value(target, lower, value)
     _add_year(entry, data, marks, field_pos.get("year", entry_pos))
+    _nor_from_number(data, marks)
     if "author" in entry.persons:
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
     reported = frozenset() if doc_type else frozenset({"type"})
     return RawRecord("reference", key, data, marks, entry_pos, reported), problems
+
+
+def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
+    """Better BibLaTeX writes a French law's NOR as its ``number``."""
+    number = str(data.get("numero_revue", ""))
+    is_legal = (
+        TYPES_BY_ID[data["type"]].csl == "legislation" if data.get("type") in TYPES_BY_ID else False
+    )
+    if is_legal and _NOR.match(number) and "nor" not in data:
+        data["nor"] = data.pop("numero_revue")
+        marks.values[("nor",)] = marks.values[("numero_revue",)]
 
 
 def _add_year(entry: Any, data: dict[str, Any], marks: Marks, at: Position) -> None:
@@ -214,7 +232,7 @@ def _field_value(target: str, source_name: str, value: str) -> Any:
     if target in _LIST_FIELDS:
         return [part.strip() for part in text.split(_LIST_FIELDS[target]) if part.strip()]
     if target == "langue":
-        return LANGUAGES.get(text.lower(), text)
+        return language_code(text)
     if target in ("nombre_pages", "numero") and text.isdigit():
         return int(text)
     if target == "et_al":
@@ -226,13 +244,13 @@ def _person(person: PybtexPerson) -> dict[str, str]:
     last = person.last_names
     if len(last) == 1 and not person.first_names and last[0].startswith("{"):
         return {"organisation": latex_to_text(last[0])}
-    result = {"nom": latex_to_text(" ".join(last))}
-    given = " ".join(person.first_names + person.middle_names)
-    if given:
-        result["prenom"] = latex_to_text(given)
-    if person.prelast_names:
-        result["particule"] = latex_to_text(" ".join(person.prelast_names))
-    return result
+    # « {de Rivet}, Savinien » (Better BibTeX protects the particle) is split like
+    # « de Rivet, Savinien ».
+    return person_parts(
+        latex_to_text(" ".join(last)),
+        latex_to_text(" ".join(person.first_names + person.middle_names)),
+        latex_to_text(" ".join(person.prelast_names)),
+    )
 
 
 # Our fields written under a BibLaTeX name (the rest are written under their own name,
@@ -254,7 +272,7 @@ _OUT_NAMES = {
     "commentaire": "abstract",
     "mots_cles": "keywords",
 }
-_LANGIDS = {code: name for name, code in LANGUAGES.items() if name != "francais"}
+_LANGIDS = {"fr": "french", "en": "english", "es": "spanish", "de": "german", "it": "italian"}
 
 
 def dump(references: Sequence[Reference]) -> str:

@@ -52,16 +52,66 @@ def person_text(person: Person) -> str:
     return f"{family}, {person.prenom}" if person.prenom else family
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier january jan",
+            "fevrier février february feb",
+            "mars march mar",
+            "avril april apr",
+            "mai may",
+            "juin june jun",
+            "juillet july jul",
+            "aout août august aug",
+            "septembre september sep",
+            "octobre october oct",
+            "novembre november nov",
+            "decembre décembre december dec",
+        ),
+        1,
+    )
+    for name in names.split()
+}
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
 def date_from_text(text: str) -> str:
-    """``2019``, ``2019/03/05/``, ``2019-3`` or ``2019-03-05 10:00`` → our AAAA[-MM[-JJ]]."""
+    """``2019``, ``2019/03/05/``, ``2019-3``, ``2019-03-05 10:00``, or a literal date such as
+    « juin 2021 » or « printemps 2022 » → our AAAA[-MM[-JJ]] (as precise as the text)."""
     if text.strip().lower() in ("s.d.", "s. d.", "n.d."):
         return "s.d."
     match = _DATE_PARTS.match(text)
     if not match:
-        return text.strip()
+        return _literal_date(text)
     year, month, day = match.groups()
     parts = [year] + [f"{int(p):02d}" for p in (month, day) if p and int(p)]
     return "-".join(parts[:2] if not day or not int(day) else parts)
+
+
+def _literal_date(text: str) -> str:
+    year = _YEAR.search(text)
+    if year is None:
+        return text.strip()  # the validator will say it is not a date
+    words = re.findall(r"[a-zéû]+", text.lower())
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), 0)
+    return f"{year.group(1)}-{month:02d}" if month else year.group(1)
+
+
+LANGUAGES = {
+    "fr": ("fre", "fra", "french", "français", "francais"),
+    "en": ("eng", "english", "anglais", "american", "british"),
+    "es": ("spa", "spanish", "espagnol", "español"),
+    "de": ("ger", "deu", "german", "allemand", "ngerman"),
+    "it": ("ita", "italian", "italien"),
+}
+_LANGUAGE_CODES = {name: code for code, names in LANGUAGES.items() for name in (code, *names)}
+
+
+def language_code(text: str) -> str:
+    """« fr-FR », « fre », « French », « français » → « fr » (unknown values unchanged)."""
+    key = text.strip().lower()
+    return _LANGUAGE_CODES.get(key) or _LANGUAGE_CODES.get(re.split(r"[-_]", key)[0], text.strip())
 
 
 def reference_values(ref: Reference) -> dict[str, Any]:

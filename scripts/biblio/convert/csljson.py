@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from biblio.cite import format_citation
-from biblio.convert.common import complements_for, date_from_text, line_of, new_raw, person_parts
+from biblio.convert.common import (
+    complements_for,
+    date_from_text,
+    language_code,
+    line_of,
+    new_raw,
+    person_parts,
+)
 from biblio.convert.ris import NOTE_PREFIX, note_value
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
@@ -229,8 +236,12 @@ def _type_of(item: dict[str, Any]) -> str:
 
 
 def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> None:
-    if key in _FROM_CSL:
-        data[_FROM_CSL[key]] = value if key in ("abstract", "number-of-pages") else _one_line(value)
+    if key == "language":
+        data["langue"] = language_code(str(value))
+    elif key == "number-of-pages" and str(value).strip().isdigit():
+        data["nombre_pages"] = int(str(value).strip())
+    elif key in _FROM_CSL:
+        data[_FROM_CSL[key]] = value if key == "abstract" else _one_line(value)
     elif key == "author" and isinstance(value, list):
         data["auteurs"] = [_person(p) for p in value if isinstance(p, dict)]
     elif key in ("issued", "accessed"):
@@ -251,12 +262,20 @@ def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> No
 
 def _note_fields(data: dict[str, Any]) -> dict[str, Any]:
     """Our fields written in Zotero's « Extra » as ``biblio:champ: valeur`` lines."""
-    note = data.get("complements", {}).get("csl:note", "")
-    found = {}
-    for line in note.splitlines():
+    complements = data.get("complements", {})
+    found, rest = {}, []
+    for line in complements.get("csl:note", "").splitlines():
         if line.startswith(NOTE_PREFIX):
             name, _, text = line.removeprefix(NOTE_PREFIX).partition(":")
             found[name.strip()] = note_value(name.strip(), text.strip())
+        else:
+            rest.append(line)
+    if found:  # the note keeps only what was not turned into fields
+        complements["csl:note"] = "\n".join(rest).strip()
+        if not complements["csl:note"]:
+            del complements["csl:note"]
+        if not complements:
+            del data["complements"]
     return found
 
 

@@ -33,10 +33,24 @@ _ESCAPES = {
 _ESCAPES_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
 
 
+# Formatting commands of titles and abstracts: emphasis becomes Markdown, the rest plain text.
+_COMMANDS = re.compile(
+    r"\\(emph|textit|textbf|textsc|textrm|textsf|mkbibquote|enquote)\s*\{([^{}]*)\}"
+)
+_MARKS = {"emph": "*", "textit": "*", "textbf": "**"}
+
+
+def _command(match: re.Match[str]) -> str:
+    if match.group(1) in ("mkbibquote", "enquote"):
+        return f"« {match.group(2)} »"
+    mark = _MARKS.get(match.group(1), "")
+    return f"{mark}{match.group(2)}{mark}"
+
+
 def latex_to_text(value: str) -> str:
     """LaTeX markup (accents, braces, escapes) to Unicode text; ``\\par`` and ``\\\\``
     become a paragraph break and a line break."""
-    protected = _PROTECTED_RE.sub(lambda m: _PROTECTED[m.group(0)], value)
+    protected = _PROTECTED_RE.sub(lambda m: _PROTECTED[m.group(0)], _COMMANDS.sub(_command, value))
     try:
         # str() gives the plain text; render_as("text") would look the backend up among the
         # installed entry points at every call (15 ms each).

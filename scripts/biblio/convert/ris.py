@@ -16,6 +16,7 @@ from biblio import schema
 from biblio.convert.common import (
     complements_for,
     date_from_text,
+    language_code,
     new_raw,
     person_from_text,
     person_text,
@@ -56,25 +57,6 @@ RIS_TYPES: dict[str, str] = {
     "EDBOOK": "ouvrage",
     "CHAP": "chapitre",
     "ECHAP": "chapitre",
-}
-LANGUAGES = {
-    "fr": "fr",
-    "fre": "fr",
-    "fra": "fr",
-    "french": "fr",
-    "français": "fr",
-    "francais": "fr",
-    "en": "en",
-    "eng": "en",
-    "english": "en",
-    "anglais": "en",
-    "es": "es",
-    "spa": "es",
-    "de": "de",
-    "ger": "de",
-    "deu": "de",
-    "it": "it",
-    "ita": "it",
 }
 # Tag → our field, for single values (the first tag present wins).
 _SINGLE = {
@@ -223,7 +205,7 @@ def _singles(entry: _Entry, values: _Values) -> None:
             continue
         value, where = found
         if name == "langue":
-            value = LANGUAGES.get(value.strip().lower(), value.strip())
+            value = language_code(value)
         elif name == "doi":
             value = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value.strip())
         elif name == "date_consultation":

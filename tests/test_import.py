@@ -1,0 +1,251 @@
+"""``biblio importer``: Zotero exports become records, duplicates are set aside, bad files
+write nothing."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from biblio.cli import main
+from biblio.importing import detect_format
+from biblio.validate.runner import load_base
+from conftest import FIXTURES
+
+ZOTERO = FIXTURES / "zotero"
+TODAY = datetime.date.today().isoformat()
+
+
+def import_files(root: Path, *names: str, options: tuple[str, ...] = ()) -> int:
+    files = [str(ZOTERO / name) if (ZOTERO / name).exists() else name for name in names]
+    return main(["importer", *files, *options, "--racine", str(root)])
+
+
+def record(root: Path, ref_id: str) -> dict[str, object]:
+    data = yaml.safe_load((root / "references" / f"{ref_id}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def new_files(root: Path, before: set[str]) -> list[str]:
+    return sorted({p.name for p in (root / "references").iterdir()} - before)
+
+
+@pytest.fixture
+def before(repo_copy: Path) -> set[str]:
+    return {p.name for p in (repo_copy / "references").iterdir()}
+
+
+# Each Zotero-style export: the files it creates, and the entries it sets aside as duplicates
+# of the repository's records.
+EXPORTS = {
+    "better-biblatex.bib": (
+        ["agence-2021-guide.yaml", "fabrique-2022-enquete.yaml", "sebai-2017-approche.yaml"],
+        ["doublon de references/loi-modernisation-2016.yaml (même titre, même année)"],
+    ),
+    "zotero.ris": (
+        ["langlois-2021-ateliers.yaml"],
+        ["doublon de references/ars-contrats-locaux-de-sante.yaml (même titre, même année)"],
+    ),
+    "endnote.ris": (["ministere-2019-maisons.yaml", "ridard-2018-centres.yaml"], []),
+    "zotero-csl.json": (
+        ["martin-2022-deserts.yaml", "ordonnance-2021-584-2.yaml", "union-2022-guide.yaml"],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_zotero_exports_import_and_validate(
+    name: str, repo_copy: Path, before: set[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    created, skipped = EXPORTS[name]
+    assert import_files(repo_copy, name) == 0
+    out = capsys.readouterr().out
+    assert new_files(repo_copy, before) == created
+    assert [line.split(" — ")[1] for line in out.splitlines() if line.startswith("ignorée")] == (
+        skipped
+    )
+    assert "validation des fiches créées : 0 erreur, 0 avertissement" in out
+    report = load_base(repo_copy)
+    assert (report.errors, report.warnings) == (0, 0)
+
+
+def test_better_biblatex_fields(repo_copy: Path) -> None:
+    import_files(repo_copy, "better-biblatex.bib")
+    guide = record(repo_copy, "agence-2021-guide")
+    assert guide["titre"] == (
+        "Guide méthodologique des contrats locaux de santé : œuvrer à la coordination"
+    )
+    assert guide["auteurs"] == [
+        {"organisation": "Agence régionale de santé Occitanie"},
+        {"nom": "Rivet", "prenom": "Savinien", "particule": "de"},
+        {"nom": "Berg", "prenom": "Anna", "particule": "van der"},
+    ]
+    assert guide["type"] == "rapport"
+    assert guide["genre"] == "Guide"
+    assert guide["commentaire"] == (
+        "Ce guide présente les étapes d'un CLS : diagnostic, *gouvernance* et suivi "
+        "(25\u00a0% des contrats & plus)."  # « ~ » is TeX's no-break space
+    )
+    assert guide["date_ajout"] == TODAY
+    web = record(repo_copy, "fabrique-2022-enquete")
+    assert (web["type"], web["date"], web["date_consultation"]) == (
+        "page-web",
+        "2022-04-12",
+        "2022-10-03",
+    )
+    article = record(repo_copy, "sebai-2017-approche")
+    assert (article["doi"], article["pages"], article["issn"]) == (
+        "10.3917/spub.176.0729",
+        "729–733",
+        "0995-3914",
+    )
+
+
+def test_the_law_from_better_biblatex_keeps_what_has_no_field(repo_copy: Path) -> None:
+    import_files(repo_copy, "better-biblatex.bib", options=("--doublons",))
+    law = record(repo_copy, "loi-2016-41")
+    assert law["type"] == "loi"
+    assert (law["nor"], law["publication"]) == ("SSAX1413225L", "JORF")
+    assert law["complements"] == {
+        "bibtex:file": "/home/doc/Zotero/storage/AB12CD34/loi.pdf",
+        "bibtex:shorttitle": "Loi de modernisation",
+    }
+
+
+def test_endnote_ris_with_bom_crlf_and_multiline_abstract(repo_copy: Path) -> None:
+    import_files(repo_copy, "endnote.ris")
+    report = record(repo_copy, "ministere-2019-maisons")
+    assert report["auteurs"] == [
+        {"organisation": "Ministère des Solidarités et de la Santé"},
+        {"nom": "Durand", "prenom": "Marie"},
+    ]
+    assert report["commentaire"] == (
+        "Cet état des lieux décrit les MSP de la région.\nIl couvre 120 structures\n"
+        "et leurs projets de santé."
+    )
+    assert (report["type"], report["date"], report["mots_cles"]) == (
+        "rapport",
+        "2019",
+        ["MSP", "exercice coordonné"],
+    )
+    article = record(repo_copy, "ridard-2018-centres")
+    assert (article["pages"], article["date"]) == ("112-130", "2018-05")
+    assert article["complements"] == {"ris:N1": "Note de lecture interne"}
+
+
+def test_csl_json_literal_dates_organisations_and_extra_lines(repo_copy: Path) -> None:
+    import_files(repo_copy, "zotero-csl.json")
+    guide = record(repo_copy, "union-2022-guide")
+    assert guide["date"] == "2022"  # from the literal « printemps 2022 »
+    assert guide["type"] == "guide"
+    assert guide["auteurs"][0] == {
+        "organisation": "Union régionale des professionnels de santé Occitanie"
+    }
+    assert (guide["section"], guide["termes"]) == ("communautes-professionnelles", ["cpts"])
+    assert guide["complements"] == {"csl:note": "tex.howpublished: guichet"}
+    assert record(repo_copy, "martin-2022-deserts")["date"] == "2022-11"
+
+
+def test_importing_the_same_file_twice_creates_nothing_the_second_time(
+    repo_copy: Path, before: set[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in EXPORTS:
+        import_files(repo_copy, name)
+    first = new_files(repo_copy, before)
+    capsys.readouterr()
+    for name in EXPORTS:
+        assert import_files(repo_copy, name) == 0
+        assert "0 fiche(s) créée(s)" in capsys.readouterr().out
+    assert new_files(repo_copy, before) == first
+
+
+def test_duplicates_inside_one_import_are_caught(
+    base_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (ZOTERO / "zotero.ris").read_text(encoding="utf-8")
+    (tmp_path / "deux-fois.ris").write_text(text + "\n" + text, encoding="utf-8")
+    assert import_files(base_copy, str(tmp_path / "deux-fois.ris")) == 0
+    out = capsys.readouterr().out
+    assert "2 fiche(s) créée(s), 2 ignorée(s)" in out
+    assert "doublon de la fiche" in out
+
+
+def test_simulation_writes_nothing(
+    repo_copy: Path, before: set[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert import_files(repo_copy, "zotero-csl.json", options=("--simulation",)) == 0
+    assert "serait créée : references/union-2022-guide.yaml" in capsys.readouterr().out
+    assert new_files(repo_copy, before) == []
+
+
+def test_section_option(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import_files(repo_copy, "endnote.ris", options=("--section", "centres-de-sante"))
+    assert record(repo_copy, "ridard-2018-centres")["section"] == "centres-de-sante"
+    assert import_files(repo_copy, "endnote.ris", options=("--section", "inconnue")) == 2
+    assert "section inconnue « inconnue »" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "casse.bib",
+            "@report{a,\n  title = {T},\n  date = {2020}\n  url = {https://x.fr}\n}\n",
+            "casse.bib:4:1: erreur: erreur de syntaxe BibTeX : « } » attendu : manque-t-il une "
+            "virgule à la fin du champ précédent ? [F003]",
+        ),
+        (
+            "casse.ris",
+            "Notice exportée\nTY  - RPRT\nTI  - T\nER  - \n",
+            "casse.ris:1:1: erreur: ligne hors d'une fiche RIS « Notice exportée » "
+            "(« TY  - » attendu) [F003]",
+        ),
+        (
+            "casse.json",
+            '[\n  {"id": "a", "type": "report",\n   "title": "T" "issued": 2020}\n]\n',
+            "casse.json:3:17: erreur: JSON : virgule attendue [F003]",
+        ),
+        (
+            "date.ris",
+            "TY  - ELEC\nTI  - T\nUR  - https://x.fr\nY2  - hier\nER  - \n",
+            "date.ris:4:1: erreur: date invalide « hier » (attendu AAAA-MM-JJ) [R004]",
+        ),
+    ],
+)
+def test_a_malformed_file_gets_positions_and_nothing_is_written(
+    name: str,
+    text: str,
+    expected: str,
+    base_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = sorted((base_copy / "references").iterdir())
+    good = ZOTERO / "zotero-csl.json"  # a good file in the same run is not imported either
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code = main(["importer", str(good), str(tmp_path / name), "--racine", str(base_copy)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert expected.replace(f"{name}:", f"{tmp_path / name}:") in out.splitlines()
+    assert "rien n'a été importé" in out
+    assert sorted((base_copy / "references").iterdir()) == before
+
+
+def test_format_is_detected_from_content_not_extension() -> None:
+    assert detect_format("\ufeffTY  - JOUR\r\nER  - \r\n", "export.txt") == "ris"
+    assert detect_format("% commentaire\n@online{a,\n}", "export.txt") == "bibtex"
+    assert detect_format('  [{"id": "a"}]', "export.bib") == "csljson"
+    assert detect_format("rien", "x.ris") == "ris"
+    assert detect_format("rien", "x.txt") is None
+
+
+def test_a_latin1_file_is_refused_with_its_position(
+    base_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "latin1.ris").write_bytes("TY  - RPRT\nTI  - Santé\nER  - \n".encode("latin-1"))
+    assert import_files(base_copy, str(tmp_path / "latin1.ris")) == 1
+    assert ":2:11: erreur: encodage invalide" in capsys.readouterr().out
