@@ -34,6 +34,7 @@ test: install lint
 
 bench: install
 	$(BIN)/python benchmarks/chargement.py
+	$(BIN)/python benchmarks/liens.py
 
 clean:
 	rm -rf $(VENV) site build .mypy_cache .ruff_cache .pytest_cache
