@@ -123,3 +123,19 @@ def test_an_unexpected_failure_shows_no_traceback(
     err = capsys.readouterr().err
     assert "erreur inattendue (RuntimeError : panne)" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("bibtex", "\n@"), ("ris", "\nTY  - "), ("csljson", '\n  {\n    "id"')]
+)
+def test_export_of_one_section_in_each_format(
+    fmt: str, marker: str, repo_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["exporter", "--format", fmt, "--section", "sites-ressource", "--racine", str(repo_copy)]
+    assert main(args) == 0
+    out = "\n" + capsys.readouterr().out
+    assert out.count(marker) == 13  # the 13 resource sites of section 4
+    output = repo_copy / "sites.txt"
+    assert main([*args, "-o", str(output)]) == 0
+    assert main([*args, "-o", str(output)]) == 2  # never overwritten without --force
+    assert "existe déjà" in capsys.readouterr().err
