@@ -1,15 +1,20 @@
-"""Thin MkDocs adapter: adds the generated pages and watches the record folders.
+"""Thin MkDocs adapter: adds the generated pages, watches the records, runs Pagefind.
 
 All the work is in the pure core (``render.pages``); ``biblio generer`` writes the same
-pages to disk for builders that run no plugin (Zensical).
+pages to disk for builders that run no plugin (Zensical), after which
+``python -m pagefind --site site`` builds the search index.
 """
 
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -22,9 +27,15 @@ from biblio.schema import FOLDERS
 from biblio.validate.runner import load_base
 
 log = logging.getLogger("mkdocs.plugins.biblio")
+# Not indexed: permalink signs, the search box, navigation blocks of the pages.
+PAGEFIND_EXCLUDED = ".headerlink, .biblio-recherche, .biblio-annexe, .md-source-file"
 
 
-class BiblioPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+class BiblioConfig(Config):  # type: ignore[no-untyped-call]
+    pagefind = config_options.Type(bool, default=True)
+
+
+class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     """Loads the base once per build and adds its pages."""
 
     def __init__(self) -> None:
@@ -43,9 +54,18 @@ class BiblioPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.corpus = report.corpus
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for path, text in generated_pages(self.corpus).items():
+        for path, text in generated_pages(self.corpus, config.site_url or "").items():
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.pagefind:
+            return
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
+        command += ["--exclude-selectors", PAGEFIND_EXCLUDED]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise PluginError(f"index de recherche (Pagefind) non construit : {result.stderr}")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in FOLDERS.values():

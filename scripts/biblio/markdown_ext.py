@@ -1,0 +1,121 @@
+"""Python-Markdown extension of the site: safe links, and glossary terms with their definition.
+
+Runs in any builder that uses Python-Markdown (MkDocs, Zensical), on every page:
+
+- links and images may only point to http(s), mailto or relative addresses; event
+  attributes (``onclick``…) are removed — record texts are written by many hands;
+- every occurrence of a glossary term (acronym, name, variants) gets its short definition as
+  a tooltip, shown on hover and on keyboard focus; the first occurrence on a page links to
+  the term's page. A page about a term (its title carries ``data-terme``) does not link to
+  itself.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from biblio.glossary_source import load_terms
+from biblio.model import Term
+from biblio.terms import TermFinder, short_definition
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20]+")
+_SKIPPED = frozenset({"a", "abbr", "code", "pre", "kbd", "script", "style", "button"})
+_SKIPPED |= {f"h{level}" for level in range(1, 7)}
+TERM_CLASS = "biblio-terme"
+
+
+def is_safe_url(value: str) -> bool:
+    """http(s), mailto, or relative; browsers ignore control characters in a scheme."""
+    match = _SCHEME.match(_INVISIBLE.sub("", value).lower())
+    return match is None or match.group(1) in SAFE_SCHEMES
+
+
+class SafeLinks(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            for name in list(element.attrib):
+                lowered = name.lower()
+                unsafe_url = lowered in _URL_ATTRIBUTES and not is_safe_url(element.attrib[name])
+                if lowered.startswith("on") or unsafe_url or lowered == "srcdoc":
+                    del element.attrib[name]
+
+
+class GlossaryTooltips(Treeprocessor):
+    def __init__(self, md: Markdown, terms: dict[str, Term], finder: TermFinder) -> None:
+        super().__init__(md)
+        self.terms, self.finder = terms, finder
+        self.definitions = {term_id: short_definition(t) for term_id, t in terms.items()}
+
+    def run(self, root: ET.Element) -> None:
+        own = {e.get("data-terme") for e in root.iter() if e.get("data-terme")}
+        self.linked: set[str] = {t for t in own if t}
+        self._walk(root)
+
+    def _walk(self, parent: ET.Element) -> None:
+        if parent.tag in _SKIPPED or TERM_CLASS in parent.get("class", ""):
+            return
+        new_nodes = self._split(parent.text or "")
+        if new_nodes:
+            parent.text = new_nodes[0]
+            for index, node in enumerate(new_nodes[1:]):
+                parent.insert(index, node)
+        for child in list(parent):
+            self._walk(child)
+            tail = self._split(child.tail or "")
+            if tail:
+                child.tail = tail[0]
+                position = list(parent).index(child) + 1
+                for offset, node in enumerate(tail[1:]):
+                    parent.insert(position + offset, node)
+
+    def _split(self, text: str) -> list[Any]:
+        """[text before, element, (element.tail holds the rest)…], or [] if no term."""
+        matches = list(self.finder.find(text))
+        if not matches:
+            return []
+        result: list[Any] = [text[: matches[0].start]]
+        for index, match in enumerate(matches):
+            element = self._element(match.term_id, text[match.start : match.end])
+            end = matches[index + 1].start if index + 1 < len(matches) else len(text)
+            element.tail = text[match.end : end]
+            result.append(element)
+        return result
+
+    def _element(self, term_id: str, shown: str) -> ET.Element:
+        definition = self.definitions[term_id]
+        if term_id not in self.linked:
+            self.linked.add(term_id)
+            element = ET.Element("a", {"href": f"/glossaire/{term_id}.md"})
+        else:
+            # Not a link, but reachable with the keyboard so the tooltip shows on focus.
+            element = ET.Element("abbr", {"tabindex": "0"})
+        element.set("class", TERM_CLASS)
+        element.set("title", f"{self.terms[term_id].terme} : {definition}")
+        element.text = shown
+        return element
+
+
+class BiblioExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"racine": [".", "dossier de la base (celui de mkdocs.yml)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        terms, finder = load_terms(Path(self.getConfig("racine")))
+        # After attr_list (8) and before toc (5) and MkDocs' link rewriting (0).
+        md.treeprocessors.register(SafeLinks(md), "biblio_liens_surs", 7)
+        md.treeprocessors.register(GlossaryTooltips(md, terms, finder), "biblio_glossaire", 6)
+
+
+def makeExtension(**kwargs: Any) -> BiblioExtension:
+    return BiblioExtension(**kwargs)

@@ -1,0 +1,106 @@
+"""Files for reuse: the whole base in each format, a print page, an Atom feed."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from biblio.cite import format_citation
+from biblio.convert import base_json, bibtex, csljson, ris
+from biblio.render.context import SiteContext, section_title
+from biblio.render.reference_page import listing_entry
+from biblio.render.text import NOT_INDEXED, link, plain, section_page, with_citations
+
+PAGE = "telechargements.md"
+PRINT_PAGE = "imprimer.md"
+FEED = "veille.xml"
+FEED_SIZE = 50
+ATOM = "http://www.w3.org/2005/Atom"
+FILES = (
+    ("telechargements/bibliographie.bib", "BibTeX (BibLaTeX, UTF-8)", "Zotero, JabRef, LaTeX"),
+    ("telechargements/bibliographie.ris", "RIS", "Zotero, EndNote, Mendeley"),
+    ("telechargements/bibliographie.json", "CSL-JSON", "Zotero, Pandoc, styles CSL"),
+    ("telechargements/base.json", "JSON de toute la base", "sections, références, glossaire"),
+)
+
+
+def download_files(context: SiteContext) -> dict[str, str]:
+    refs = context.edition_order
+    texts = (bibtex.dump(refs), ris.dump(refs), csljson.dump(refs), base_json.dump(context.corpus))
+    return {path: text for (path, _, _), text in zip(FILES, texts, strict=True)}
+
+
+def downloads_markdown(context: SiteContext) -> str:
+    lines = [
+        "# Téléchargements",
+        "",
+        f"Toute la base ({len(context.references)} références), reconstruite avec le site :",
+        "",
+        "| Fichier | Format | Pour |",
+        "|---|---|---|",
+    ]
+    for path, label, use in FILES:
+        name = path.rsplit("/", 1)[1]
+        lines.append(f"| {link(PAGE, path, name)} | {label} | {use} |")
+    lines += [
+        "",
+        f"- {link(PAGE, PRINT_PAGE, 'Version imprimable de toute la bibliographie')} "
+        "(à imprimer ou enregistrer en PDF depuis le navigateur).",
+        f"- [Fil de veille Atom]({FEED}) : les {FEED_SIZE} dernières références ajoutées, "
+        "à suivre dans un lecteur de flux ou un outil de lettre d'information.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def print_markdown(context: SiteContext) -> str:
+    parts = [
+        NOT_INDEXED + "# Bibliographie commentée — version imprimable",
+        "Dynamiques territoriales de santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…).",
+    ]
+    for section in context.section_order:
+        depth = min(2 + section.numero.count("."), 4) if section.numero else 2
+        parts.append(f"{'#' * depth} {plain(section_title(section))} {{ #{section.id} }}")
+        if section.texte:
+            text = with_citations(PRINT_PAGE, section.texte, context.references, lambda i: f"p-{i}")
+            parts.append(_without_footnote_calls(text))
+        for ref in context.by_section.get(section.id, []):
+            parts.append(listing_entry(PRINT_PAGE, ref, context).replace("### ", "#" * 5 + " ", 1))
+        parts.append(link(PRINT_PAGE, section_page(section.id), "Voir la section en ligne"))
+    return "\n\n".join(parts) + "\n"
+
+
+def _without_footnote_calls(text: str) -> str:
+    # The print page has no footnote definitions: a citing footnote becomes nothing.
+    return re.sub(r"\[\^p-[^\]]+\]", "", text)
+
+
+def atom_feed(context: SiteContext, site_url: str) -> str:
+    """The latest additions as an Atom feed; links are absolute when the site's URL is known."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    latest = sorted(
+        (r for r in context.corpus.references if r.date_ajout),
+        key=lambda r: (r.date_ajout, r.id),
+        reverse=True,
+    )[:FEED_SIZE]
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "fr"})
+    ET.SubElement(feed, "title").text = "Veille — Dynamiques territoriales de santé"
+    ET.SubElement(feed, "id").text = f"{base}{FEED}" if base else "urn:biblio-dts:veille"
+    ET.SubElement(feed, "updated").text = (
+        f"{latest[0].date_ajout}T00:00:00Z" if latest else "1970-01-01T00:00:00Z"
+    )
+    ET.SubElement(feed, "link", {"rel": "self", "href": f"{base}{FEED}"})
+    ET.SubElement(feed, "link", {"href": base or "./"})
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Réseau documentaire"
+    for ref in latest:
+        url = f"{base}references/{ref.id}/"
+        item = ET.SubElement(feed, "entry")
+        ET.SubElement(item, "title").text = ref.titre
+        ET.SubElement(item, "id").text = url if base else f"urn:biblio-dts:{ref.id}"
+        ET.SubElement(item, "link", {"href": url})
+        ET.SubElement(item, "updated").text = f"{ref.date_ajout}T00:00:00Z"
+        summary = format_citation(ref).text
+        if ref.commentaire:
+            summary += "\n\n" + " ".join(ref.commentaire.split())
+        ET.SubElement(item, "summary").text = summary
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -1,0 +1,113 @@
+"""The glossary: an A–Z index and one page per term at ``/glossaire/<id>/``."""
+
+from __future__ import annotations
+
+from biblio.ids import slug_words
+from biblio.model import Term
+from biblio.render.context import SiteContext
+from biblio.render.text import (
+    annex,
+    citation_markdown,
+    footnote_ids,
+    footnotes,
+    href,
+    link,
+    plain,
+    reference_page,
+    term_page,
+    with_citations,
+)
+
+INDEX_PAGE = "glossaire/index.md"
+_KINDS = {"section": "Sections", "terme": "Autres termes du glossaire", "reference": "Références"}
+
+
+def display_name(term: Term) -> str:
+    return f"{term.sigle} — {term.terme}" if term.sigle else term.terme
+
+
+def _sort_key(term: Term) -> str:
+    return " ".join(slug_words(term.sigle or term.terme))
+
+
+def index_markdown(context: SiteContext) -> str:
+    terms = sorted(context.corpus.terms, key=_sort_key)
+    by_letter: dict[str, list[Term]] = {}
+    for term in terms:
+        by_letter.setdefault(_sort_key(term)[:1].upper() or "#", []).append(term)
+    letters = " · ".join(f"[{letter}](#lettre-{letter.lower()})" for letter in by_letter)
+    lines = [
+        "# Glossaire",
+        "",
+        f"{len(terms)} termes, de A à Z. Chaque terme a sa page, dont l'adresse ne change pas : "
+        "elle peut être citée dans un support de formation ou un courriel.",
+        "",
+        f"Aller à la lettre : {letters}\n{{: .biblio-lettres }}",
+    ]
+    for letter, members in by_letter.items():
+        lines += ["", f"## {letter} {{ #lettre-{letter.lower()} }}", ""]
+        for term in members:
+            target = link(INDEX_PAGE, term_page(term.id), plain(display_name(term)))
+            lines.append(f"- {target}")
+    return "\n".join(lines) + "\n"
+
+
+def term_markdown(term: Term, context: SiteContext) -> str:
+    page = term_page(term.id)
+    notes = {ref_id: f"src{i}" for i, ref_id in enumerate(footnote_ids(term.definition), 1)}
+    parts = [
+        f'# {plain(display_name(term))} {{ data-terme="{term.id}" data-pagefind-weight="10" }}',
+        with_citations(page, term.definition, context.references, notes.__getitem__),
+    ]
+    if term.variantes:
+        forms = ", ".join(f"« {plain(v)} »" for v in (term.sigle, term.terme, *term.variantes) if v)
+        # The names of the term weigh as much as its title: « CPTS » finds this page first.
+        parts.append(f'Formes reconnues : {forms}\n{{: data-pagefind-weight="10" }}')
+    parts.append(
+        annex(
+            *_sources(page, term, context),
+            *_see_also(page, term, context),
+            *_backlinks(page, term, context),
+            _permalink(term),
+        )
+    )
+    if notes:
+        parts.append(footnotes(page, list(notes), context.references, "src"))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _sources(page: str, term: Term, context: SiteContext) -> list[str]:
+    sources = [context.references[s] for s in term.sources if s in context.references]
+    if not sources:
+        return []
+    items = [f"- [{citation_markdown(r)}]({href(page, reference_page(r.id))})" for r in sources]
+    return ["## Sources", "\n".join(items)]
+
+
+def _see_also(page: str, term: Term, context: SiteContext) -> list[str]:
+    related = [context.terms[t] for t in term.voir_aussi if t in context.terms]
+    if not related:
+        return []
+    items = [f"- {link(page, term_page(t.id), plain(display_name(t)))}" for t in related]
+    return ["## Voir aussi", "\n".join(items)]
+
+
+def _backlinks(page: str, term: Term, context: SiteContext) -> list[str]:
+    places = context.mentions.get(term.id, [])
+    if not places:
+        return []
+    parts = ["## Où ce terme apparaît"]
+    for kind, heading in _KINDS.items():
+        found = [b for b in places if b.kind == kind]
+        if found:
+            items = "\n".join(f"- {link(page, b.page, plain(b.title))}" for b in found)
+            parts.append(f"### {heading} ({len(found)})\n\n{items}")
+    return parts
+
+
+def _permalink(term: Term) -> str:
+    return (
+        "## Lien permanent\n\n"
+        f"L'adresse de cette page, `/glossaire/{term.id}/`, ne changera pas.\n\n"
+        '[Copier le lien de cette page](#){ .md-button .biblio-copier-lien role="button" }'
+    )

@@ -1,0 +1,149 @@
+"""Home page and browsing pages: by type, year, territory and descriptor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from biblio.ids import slug_words
+from biblio.model import Reference
+from biblio.render.context import SiteContext
+from biblio.render.section_pages import CONTENTS_PAGE
+from biblio.render.text import NOT_INDEXED, link, plain, reference_page
+from biblio.schema import TYPES, VOCABULARIES
+
+LATEST = 10
+BROWSE_INDEX = "parcourir/index.md"
+# Facet pages: path, title, what a reference is filed under, how the values are sorted.
+Facet = tuple[str, str, Callable[[Reference], Iterable[str]], Callable[[str], Any]]
+NO_DATE = "Sans date"
+
+
+def _type_rank(type_id: str) -> int:
+    return [t.id for t in TYPES].index(type_id)
+
+
+def _year(ref: Reference) -> list[str]:
+    year = (ref.date or ref.date_signature)[:4]
+    return [year if year.isdigit() else NO_DATE]
+
+
+def _slug(value: str) -> str:
+    return " ".join(slug_words(value))
+
+
+FACETS: tuple[Facet, ...] = (
+    ("parcourir/types.md", "Par type de document", lambda r: [r.type], _type_rank),
+    (
+        "parcourir/annees.md",
+        "Par année",
+        lambda r: [
+            (r.date or r.date_signature)[:4]
+            if (r.date or r.date_signature)[:4].isdigit()
+            else "Sans date"
+        ],
+        lambda year: (year == "Sans date", -int(year) if year.isdigit() else 0),
+    ),
+    (
+        "parcourir/territoires.md",
+        "Par territoire",
+        lambda r: [r.territoire or "non-precise"],
+        lambda value: (value == "non-precise", value),
+    ),
+    ("parcourir/themes.md", "Par thème (termes du glossaire)", lambda r: r.termes, lambda v: v),
+    (
+        "parcourir/mots-cles.md",
+        "Par mot-clé",
+        lambda r: r.mots_cles,
+        lambda v: " ".join(slug_words(v)),
+    ),
+)
+
+
+def entry(page: str, ref: Reference) -> str:
+    number = f"({ref.numero}) " if ref.numero else ""
+    year = (ref.date or ref.date_signature)[:4]
+    suffix = f", {year}" if year.isdigit() else ""
+    return f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
+
+
+def value_label(page: str, value: str, context: SiteContext) -> str:
+    if page.endswith("types.md"):
+        return VOCABULARIES["types"].values.get(value, value)
+    if page.endswith("territoires.md"):
+        return VOCABULARIES["territoires"].values.get(value, "Territoire non précisé")
+    if page.endswith("themes.md") and value in context.terms:
+        term = context.terms[value]
+        return f"{term.sigle} — {term.terme}" if term.sigle else term.terme
+    return value
+
+
+def facet_markdown(facet: Facet, context: SiteContext) -> str:
+    page, title, values_of, sort_key = facet
+    groups: dict[str, list[Reference]] = {}
+    for ref in context.edition_order:
+        for value in values_of(ref):
+            groups.setdefault(value, []).append(ref)
+    lines = [
+        NOT_INDEXED + f"# {title}",
+        "",
+        link(page, BROWSE_INDEX, "← Toutes les façons de parcourir"),
+    ]
+    if not groups:
+        lines += ["", "Aucune référence n'a encore cette information."]
+    for value in sorted(groups, key=sort_key):
+        refs = groups[value]
+        anchor = "-".join(slug_words(value)) or "valeur"
+        heading = plain(value_label(page, value, context))
+        lines += ["", f"## {heading} ({len(refs)}) {{ #{anchor} }}", ""]
+        lines += [entry(page, r) for r in refs]
+    return "\n".join(lines) + "\n"
+
+
+def browse_index_markdown(context: SiteContext) -> str:
+    lines = ["# Parcourir la base", "", f"Les {len(context.references)} références, classées :", ""]
+    for page, title, _, _ in FACETS:
+        lines.append(f"- {link(BROWSE_INDEX, page, title)}")
+    lines.append(f"- {link(BROWSE_INDEX, CONTENTS_PAGE, 'Par section de la bibliographie')}")
+    return "\n".join(lines) + "\n"
+
+
+def home_markdown(context: SiteContext) -> str:
+    page = "index.md"
+    latest = sorted(
+        (r for r in context.corpus.references if r.date_ajout),
+        key=lambda r: (r.date_ajout, r.id),
+        reverse=True,
+    )[:LATEST]
+    counts = (
+        f"**{len(context.references)}** références, **{len(context.terms)}** termes de glossaire, "
+        f"**{len(context.sections)}** sections."
+    )
+    lines = [
+        "# Dynamiques territoriales de santé et exercice coordonné",
+        "",
+        "Base de connaissances issue de la bibliographie commentée *Dynamiques territoriales de "
+        "santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…) : quelle articulation "
+        "possible ?* (octobre 2022) : chaque référence y a sa fiche, avec son commentaire, et "
+        "chaque sigle son entrée de glossaire.",
+        "",
+        counts,
+        "",
+        "## Comment l'utiliser",
+        "",
+        "- **Lire la bibliographie** section par section : "
+        f"{link(page, CONTENTS_PAGE, 'La bibliographie')}.",
+        f"- **Chercher** un mot, un sigle, un auteur : {link(page, 'recherche.md', 'Recherche')} "
+        "(les accents, pluriels et « l’ » n'empêchent pas de trouver).",
+        f"- **Comprendre un sigle** : {link(page, 'glossaire/index.md', 'Glossaire')} ; dans "
+        "toutes les pages, survoler ou sélectionner un sigle affiche sa définition.",
+        "- **Parcourir** par type, année, territoire ou thème : "
+        f"{link(page, BROWSE_INDEX, 'Parcourir')}.",
+        f"- **Réutiliser** : {link(page, 'telechargements.md', 'Téléchargements')} (BibTeX, RIS, "
+        "CSL-JSON pour Zotero), version imprimable, fil de veille.",
+        "",
+        "## Dernières références ajoutées",
+        "",
+    ]
+    lines += [f"{entry(page, r)} — ajoutée le {r.date_ajout}" for r in latest]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,215 @@
+"""One page per reference (``/references/<id>/``) and its entry in listings."""
+
+from __future__ import annotations
+
+from biblio.cite import format_authors, format_citation
+from biblio.convert import bibtex, csljson, ris
+from biblio.model import Reference
+from biblio.render.context import SiteContext, section_title
+from biblio.render.text import (
+    annex,
+    citation_markdown,
+    link,
+    plain,
+    reference_page,
+    section_page,
+    term_page,
+    with_citations,
+)
+from biblio.schema import TYPES_BY_ID, VOCABULARIES
+
+NEIGHBOURS = 5  # references of the same section shown before and after
+# Search weight of a reference's title: below a glossary term's or a section's (10), so that
+# « CPTS » finds the term's page before the references that name CPTS in their title.
+TITLE_WEIGHT = 'data-pagefind-weight="5"'
+DOWNLOADS = {"bib": ("BibTeX", bibtex), "ris": ("RIS", ris), "json": ("CSL-JSON", csljson)}
+
+
+def lang_attribute(ref: Reference, more: str = "") -> str:
+    """Attributes of a title: its language when not French, and ``more``."""
+    attributes = f'lang="{ref.langue}" {more}' if ref.langue != "fr" else more
+    return f" {{ {attributes.strip()} }}" if attributes.strip() else ""
+
+
+def consult_line(ref: Reference) -> str:
+    """An explicit link: « Consulter le document : <titre> » (RGAA 6.1)."""
+    if not ref.url:
+        return ""
+    kind = "le site" if ref.type == "site-ressource" else "le document"
+    return f"[Consulter {kind} : {plain(ref.titre)}]({ref.url}){{ .biblio-consulter }}"
+
+
+def listing_entry(page: str, ref: Reference, context: SiteContext) -> str:
+    """A reference in a section page: number, citation, commentary, link."""
+    number = f"**({ref.numero})** " if ref.numero else ""
+    lines = [
+        f"### {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
+        "",
+        f"{number}{citation_markdown(ref)}",
+    ]
+    if ref.commentaire:
+        lines += ["", _commentary(page, ref, context)]
+    if ref.url:
+        lines += ["", consult_line(ref)]
+    return "\n".join(lines)
+
+
+def _anchor(ref: Reference) -> str:
+    # The page's table of contents shows « (21) Début du titre… ».
+    short = ref.titre if len(ref.titre) <= 50 else ref.titre[:48].rsplit(" ", 1)[0] + "…"
+    number = f"({ref.numero}) " if ref.numero else ""
+    toc_label = (number + short).replace('"', "'").replace("{", "(").replace("}", ")")
+    attributes = f'#{ref.id} data-toc-label="{toc_label}"'
+    if ref.langue != "fr":
+        attributes += f' lang="{ref.langue}"'
+    return f" {{ {attributes} }}"
+
+
+def _commentary(page: str, ref: Reference, context: SiteContext) -> str:
+    text = with_citations(page, ref.commentaire, context.references, lambda i: f"c-{i}")
+    source = VOCABULARIES["sources_commentaire"].values.get(ref.source_commentaire, "")
+    return f"{text}\n\n*{source}*" if source and ref.source_commentaire != "base" else text
+
+
+def reference_markdown(ref: Reference, context: SiteContext) -> str:
+    page = reference_page(ref.id)
+    parts = [
+        f"# {plain(ref.titre)}{lang_attribute(ref, TITLE_WEIGHT)}",
+        # The citation repeats the title: it should not count twice for search.
+        f'{citation_markdown(ref)}\n{{: data-pagefind-weight="0.5" }}',
+        consult_line(ref),
+    ]
+    if ref.commentaire:
+        parts += ["## Commentaire", _commentary(page, ref, context)]
+    parts += ["## Notice", _notice(page, ref, context)]
+    parts.append(
+        annex(
+            *_terms(page, ref, context),
+            *_cited_in(page, ref, context),
+            *_same_section(page, ref, context),
+            _citer(ref),
+            _previous_next(page, ref, context),
+        )
+    )
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _notice(page: str, ref: Reference, context: SiteContext) -> str:
+    rows = [("Type", TYPES_BY_ID[ref.type].label)]
+    rows += [(label, plain(value)) for label, value in _plain_rows(ref) if value]
+    if ref.section in context.sections:
+        section = context.sections[ref.section]
+        rows.append(
+            ("Section", link(page, section_page(section.id), plain(section_title(section))))
+        )
+    rows += _identifier_rows(ref)
+    if ref.mots_cles:
+        rows.append(("Mots-clés", ", ".join(plain(k) for k in ref.mots_cles)))
+    lines = ["| Information | Valeur |", "|---|---|"] + [
+        f"| {label} | {value} |" for label, value in rows
+    ]
+    return "\n".join(lines)
+
+
+def _plain_rows(ref: Reference) -> list[tuple[str, str]]:
+    territory = VOCABULARIES["territoires"].values.get(ref.territoire, "")
+    return [
+        ("Auteurs", format_authors(ref.auteurs, ref.et_al)),
+        ("Éditeur", "; ".join(ref.editeurs)),
+        ("Publication", ref.publication),
+        ("Date", ref.date),
+        ("Date du texte", ref.date_signature),
+        ("Mise à jour", ref.date_maj),
+        ("Pages", ref.pages or (f"{ref.nombre_pages} p." if ref.nombre_pages else "")),
+        ("Territoire", territory),
+        ("Langue", VOCABULARIES["langues"].values.get(ref.langue, ref.langue)),
+        ("Consulté le", ref.date_consultation),
+        ("Ajouté à la base le", ref.date_ajout),
+    ]
+
+
+def _identifier_rows(ref: Reference) -> list[tuple[str, str]]:
+    rows = []
+    if ref.doi:
+        rows.append(("DOI", f"[{plain(ref.doi)}](https://doi.org/{ref.doi})"))
+    if ref.jorftext:
+        kind = "jorf" if ref.jorftext.startswith("JORF") else "loda"
+        url = f"https://www.legifrance.gouv.fr/{kind}/id/{ref.jorftext}"
+        rows.append(("Légifrance", f"[{ref.jorftext}]({url})"))
+    if ref.eli:
+        rows.append(("ELI", f"[{plain(ref.eli)}]({ref.eli})"))
+    rows += [
+        (label, plain(value))
+        for label, value in (("NOR", ref.nor), ("ISBN", ref.isbn), ("ISSN", ref.issn))
+        if value
+    ]
+    return rows
+
+
+def _terms(page: str, ref: Reference, context: SiteContext) -> list[str]:
+    terms = [context.terms[t] for t in ref.termes if t in context.terms]
+    if not terms:
+        return []
+    items = [
+        f"- {link(page, term_page(t.id), plain(t.sigle or t.terme))} — {plain(t.terme)}"
+        for t in terms
+    ]
+    return ["## Termes du glossaire", "\n".join(items)]
+
+
+def _cited_in(page: str, ref: Reference, context: SiteContext) -> list[str]:
+    places = [b for b in context.cited_in.get(ref.id, []) if b.page != page]
+    if not places:
+        return []
+    kinds = {"section": "Section", "terme": "Glossaire", "reference": "Référence"}
+    items = [f"- {kinds[b.kind]} : {link(page, b.page, plain(b.title))}" for b in places]
+    return ["## Cité dans", "\n".join(items)]
+
+
+def _same_section(page: str, ref: Reference, context: SiteContext) -> list[str]:
+    siblings = context.by_section.get(ref.section, []) if ref.section else []
+    if len(siblings) < 2:
+        return []
+    index = context.rank_in_section[ref.id]
+    window = siblings[max(0, index - NEIGHBOURS) : index + NEIGHBOURS + 1]
+    items = [
+        f"- {f'({r.numero}) ' if r.numero else ''}{ref_link(page, r)}"
+        for r in window
+        if r is not ref
+    ]
+    section = context.sections[ref.section]
+    more = link(page, section_page(section.id), f"Toute la section « {plain(section.titre)} »")
+    return ["## Dans la même section", "\n".join(items) + f"\n\n{more}"]
+
+
+def _citer(ref: Reference) -> str:
+    downloads = " · ".join(
+        f"[{label} ({ref.id}.{ext})]({ref.id}.{ext})" for ext, (label, _) in DOWNLOADS.items()
+    )
+    return (
+        "## Citer cette référence\n\n"
+        f"~~~~ {{ .text .biblio-citer }}\n{format_citation(ref).text}\n~~~~\n\n"
+        f"Télécharger la notice : {downloads}"
+    )
+
+
+def _previous_next(page: str, ref: Reference, context: SiteContext) -> str:
+    order = context.edition_order
+    index = context.rank[ref.id]
+    parts = []
+    if index > 0:
+        parts.append(f"Précédente : ← {ref_link(page, order[index - 1])}")
+    if index + 1 < len(order):
+        parts.append(f"Suivante : {ref_link(page, order[index + 1])} →")
+    return "\n\n".join(parts)
+
+
+def reference_downloads(ref: Reference) -> dict[str, str]:
+    """The record in each exchange format, beside its page."""
+    return {
+        f"references/{ref.id}.{ext}": module.dump([ref]) for ext, (_, module) in DOWNLOADS.items()
+    }
+
+
+def ref_link(page: str, ref: Reference) -> str:
+    return link(page, reference_page(ref.id), plain(ref.titre))

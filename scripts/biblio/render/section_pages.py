@@ -1,0 +1,107 @@
+"""The bibliography's sections: a table of contents and one page per section."""
+
+from __future__ import annotations
+
+from biblio.model import Reference, Section
+from biblio.render.context import SiteContext, section_title
+from biblio.render.reference_page import listing_entry
+from biblio.render.text import (
+    annex,
+    footnote_ids,
+    footnotes,
+    link,
+    plain,
+    section_page,
+    with_citations,
+)
+
+CONTENTS_PAGE = "bibliographie.md"
+
+
+def contents_markdown(context: SiteContext) -> str:
+    """« La bibliographie »: every section in the edition's order, with its reference count."""
+    lines = [
+        "# La bibliographie",
+        "",
+        "Les sections de la bibliographie commentée, dans l'ordre et avec la numérotation de "
+        "l'édition d'octobre 2022. Chaque section présente son texte d'introduction puis ses "
+        "références, numérotées comme dans l'édition.",
+        "",
+    ]
+    lines += _tree(CONTENTS_PAGE, "", context, depth=0)
+    return "\n".join(lines) + "\n"
+
+
+def _tree(page: str, parent: str, context: SiteContext, depth: int) -> list[str]:
+    lines = []
+    for section in context.children.get(parent, []):
+        count = _count(section.id, context)
+        counted = f" — {count} référence{'s' if count > 1 else ''}" if count else ""
+        target = link(page, section_page(section.id), plain(section_title(section)))
+        lines.append(f"{'    ' * depth}- {target}{counted}")
+        lines += _tree(page, section.id, context, depth + 1)
+    return lines
+
+
+def _count(section_id: str, context: SiteContext) -> int:
+    below = context.children.get(section_id, [])
+    return len(context.by_section.get(section_id, [])) + sum(_count(s.id, context) for s in below)
+
+
+def section_markdown(section: Section, context: SiteContext) -> str:
+    page = section_page(section.id)
+    parts = [
+        f'# {plain(section_title(section))} {{ data-pagefind-weight="10" }}',
+        annex(_breadcrumb(page, section, context)),
+    ]
+    notes = {ref_id: f"ref{i}" for i, ref_id in enumerate(footnote_ids(section.texte), 1)}
+    if section.texte:
+        parts.append(with_citations(page, section.texte, context.references, notes.__getitem__))
+    children = context.children.get(section.id, [])
+    if children:
+        items = [f"- {link(page, section_page(c.id), plain(section_title(c)))}" for c in children]
+        parts.append(annex("## Sous-sections", "\n".join(items)))
+    parts += _references(page, context.by_section.get(section.id, []), context)
+    parts.append(annex(_previous_next(page, section, context)))
+    if notes:
+        parts.append(footnotes(page, list(notes), context.references, "ref"))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _breadcrumb(page: str, section: Section, context: SiteContext) -> str:
+    trail: list[str] = []
+    parent = context.sections.get(section.parent)
+    while parent is not None and len(trail) < 10:
+        trail.insert(0, link(page, section_page(parent.id), plain(section_title(parent))))
+        parent = context.sections.get(parent.parent)
+    home = link(page, CONTENTS_PAGE, "La bibliographie")
+    return "Vous êtes ici : " + " › ".join([home, *trail]) + "\n{: .biblio-fil }"
+
+
+def _references(page: str, refs: list[Reference], context: SiteContext) -> list[str]:
+    main = [r for r in refs if not r.groupe]
+    parts = []
+    if main:
+        parts += ["## Références", *(listing_entry(page, r, context) for r in main)]
+    groups: dict[str, list[Reference]] = {}
+    for ref in refs:
+        if ref.groupe:
+            groups.setdefault(ref.groupe, []).append(ref)
+    for name, members in groups.items():
+        parts += [f"## {plain(name)}", *(listing_entry(page, r, context) for r in members)]
+    return parts
+
+
+def _previous_next(page: str, section: Section, context: SiteContext) -> str:
+    order = context.section_order
+    index = order.index(section)
+    parts = []
+    if index > 0:
+        previous = order[index - 1]
+        target = link(page, section_page(previous.id), plain(section_title(previous)))
+        parts.append(f"Section précédente : ← {target}")
+    if index + 1 < len(order):
+        following = order[index + 1]
+        target = link(page, section_page(following.id), plain(section_title(following)))
+        parts.append(f"Section suivante : {target} →")
+    return "\n\n".join(parts)

@@ -1,0 +1,123 @@
+"""Markdown building blocks: escaping untrusted text, links between pages, citations.
+
+Texts from records (commentaries, definitions, section texts) are Markdown written by many
+hands: they go through ``untrusted`` so that no raw HTML reaches a page. The site's Markdown
+extension (``biblio.markdown_ext``) then removes unsafe links and event attributes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from biblio.cite import format_citation
+from biblio.model import Reference
+from biblio.validate.markdown import CITATION, CITED_ID
+
+# « <tag », « </tag », « <!-- », « <?php »: the start of raw HTML. Autolinks stay.
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:)[^>\s]+>)")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+def untrusted(text: str) -> str:
+    """Record Markdown with raw HTML neutralised: « <script> » is shown, never run."""
+    return _HTML_START.sub("&lt;", text)
+
+
+def plain(text: str) -> str:
+    """Text shown as is in Markdown (titles, names): special characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _HTML_START.sub("&lt;", text)).replace("\n", " ")
+
+
+def href(page: str, target: str) -> str:
+    """Relative link from docs page ``page`` to docs file ``target`` (both docs-relative)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def link(page: str, target: str, text: str, title: str = "") -> str:
+    title_part = f' "{title.replace(chr(34), "&quot;")}"' if title else ""
+    return f"[{text}]({href(page, target)}{title_part})"
+
+
+def reference_page(ref_id: str) -> str:
+    return f"references/{ref_id}.md"
+
+
+def term_page(term_id: str) -> str:
+    return f"glossaire/{term_id}.md"
+
+
+def section_page(section_id: str) -> str:
+    return f"sections/{section_id}.md"
+
+
+def citation_markdown(ref: Reference) -> str:
+    """The house-style citation as Markdown (its HTML with text escaped for Markdown)."""
+    parts = _TAG.split(format_citation(ref).html)
+    return "".join(p if _TAG.fullmatch(p) else _MARKDOWN_SPECIAL.sub(r"\\\1", p) for p in parts)
+
+
+def label(ref: Reference) -> str:
+    """How a text cites ``ref``: its number « (18) », else « (Auteur, année) »."""
+    if ref.numero:
+        return f"({ref.numero})"
+    who = ""
+    if ref.auteurs:
+        first = ref.auteurs[0]
+        who = first.organisation or first.nom
+    who = who or (ref.editeurs[0] if ref.editeurs else "")
+    year = (ref.date or ref.date_signature)[:4]
+    return "(" + ", ".join(p for p in (who, year if year.isdigit() else "") if p) + ")"
+
+
+def with_citations(
+    page: str, text: str, references: dict[str, Reference], notes: Callable[[str], str]
+) -> str:
+    """``text`` with ``[@id]`` as links to the reference (citation on hover) and
+    ``[^@id]`` as real footnotes (``notes(id)`` gives the footnote's name)."""
+
+    def replace(match: re.Match[str]) -> str:
+        ids = [m.group(1) for m in CITED_ID.finditer(match.group(2))]
+        if match.group(1):  # [^@id]: a footnote whose text is the citation
+            return "".join(f"[^{notes(ref_id)}]" for ref_id in ids)
+        links = []
+        for ref_id in ids:
+            ref = references[ref_id]
+            citation = format_citation(ref).text
+            links.append(link(page, reference_page(ref_id), label(ref), citation))
+        return " ".join(links)
+
+    return CITATION.sub(replace, untrusted(text))
+
+
+def footnote_ids(text: str) -> list[str]:
+    """Ids cited as footnotes (``[^@id]``), in order of first appearance."""
+    found: list[str] = []
+    for match in CITATION.finditer(text):
+        if match.group(1):
+            found.extend(m.group(1) for m in CITED_ID.finditer(match.group(2)))
+    return list(dict.fromkeys(found))
+
+
+def footnotes(page: str, ids: list[str], references: dict[str, Reference], name: str) -> str:
+    """Footnote definitions for ``ids``: the citation, linked to the reference's page."""
+    lines = []
+    for index, ref_id in enumerate(ids, 1):
+        ref = references[ref_id]
+        target = href(page, reference_page(ref_id))
+        lines.append(f"[^{name}{index}]: [{citation_markdown(ref)}]({target})")
+    return "\n".join(lines)
+
+
+def annex(*blocks: str) -> str:
+    """Blocks that help to navigate but are not the page's content: not indexed for search
+    (Pagefind), so that a page is found for what it is about, not for its neighbours."""
+    body = "\n\n".join(b for b in blocks if b)
+    if not body:
+        return ""
+    return f'<div class="biblio-annexe" data-pagefind-ignore markdown>\n\n{body}\n\n</div>'
+
+
+NOT_INDEXED = "---\ntemplate: sans-index.html\n---\n\n"  # front matter: page left out of search

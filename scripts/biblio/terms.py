@@ -1,0 +1,93 @@
+"""Finding glossary terms in running text: acronyms, names and their French variants.
+
+Used by the site's Markdown extension (tooltips) and by the backlinks of term pages, so that
+both agree on what « mentions a term » means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from biblio.model import Term
+
+_WORD = r"[\w\u00c0-\u024f]"
+# Markdown that the short definition does not need: notes, citations, emphasis, links.
+_NOTES = re.compile(r"\[\^?@?[^\]]*\](?!\()")
+_LINKS = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*_`]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+MAX_SHORT = 220
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    term_id: str
+
+
+class TermFinder:
+    """One regular expression for all terms; the longest form wins at a given place."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.forms: dict[str, str] = {}  # casefolded form (or exact acronym) → term id
+        acronyms: list[str] = []
+        names: list[str] = []
+        for term in terms:
+            if term.sigle:
+                acronyms.append(term.sigle)
+                self.forms[term.sigle] = term.id
+            for name in (term.terme, *term.variantes):
+                if name and name != term.sigle:
+                    names.append(name)
+                    self.forms.setdefault(_key(name), term.id)
+        self.pattern = _compile(acronyms, names)
+
+    def find(self, text: str) -> Iterator[TermMatch]:
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            found = match.group(0)
+            term_id = self.forms.get(found) or self.forms.get(_key(found))
+            if term_id:
+                yield TermMatch(match.start(), match.end(), term_id)
+
+    def mentioned(self, text: str) -> set[str]:
+        return {m.term_id for m in self.find(text)}
+
+
+def _key(form: str) -> str:
+    return " ".join(form.split()).replace("’", "'").casefold()
+
+
+def _compile(acronyms: list[str], names: list[str]) -> re.Pattern[str] | None:
+    if not acronyms and not names:
+        return None
+    # Acronyms are matched as written (« CLS », not « cls »); names in any case.
+    forms = [re.escape(a) for a in acronyms] + [f"(?i:{_flexible(n)})" for n in names]
+    forms.sort(key=len, reverse=True)
+    return re.compile(rf"(?<!{_WORD})(?:{'|'.join(forms)})(?!{_WORD})")
+
+
+def _flexible(name: str) -> str:
+    """A name whose spaces may be any whitespace (texts are wrapped) and whose apostrophes
+    may be straight or curly."""
+    escaped = re.escape(name)
+    escaped = re.sub(r"(\\ )+", r"\\s+", escaped)
+    return escaped.replace("'", "['’]").replace("’", "['’]")
+
+
+def short_definition(term: Term) -> str:
+    """The definition's first sentence (or two if short), as plain text for a tooltip."""
+    text = _LINKS.sub(r"\1", term.definition)
+    text = _EMPHASIS.sub("", _NOTES.sub("", text))
+    text = " ".join(text.split())
+    sentences = _SENTENCE_END.split(text)
+    short = sentences[0]
+    if len(short) < 80 and len(sentences) > 1:
+        short = f"{short} {sentences[1]}"
+    if len(short) > MAX_SHORT:
+        short = short[: MAX_SHORT - 1].rsplit(" ", 1)[0] + "…"
+    return short
