@@ -7,11 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from biblio import diagnostics
+from biblio import diagnostics, urls
 from biblio.commands import ajouter, importer, liens
 from biblio.commands.support import UsageError, check_section, load_clean, root_of
 from biblio.convert import base_json
 from biblio.importing import FORMATS
+from biblio.load.donnees import load_survey
 from biblio.order import references_in_order, restrict_to_section
 from biblio.output import WriteRefused, write_generated_tree, write_new_file
 from biblio.render.pages import generated_pages
@@ -54,7 +55,9 @@ def cmd_exporter(args: argparse.Namespace) -> int:
 
 
 def cmd_generer(args: argparse.Namespace) -> int:
-    pages = generated_pages(load_clean(root_of(args)))
+    root = root_of(args)
+    pages = generated_pages(load_clean(root), args.site_url, load_survey(root))
+    pages.update(urls.redirect_pages(urls.read_redirects(root)))
     written = write_generated_tree(Path(args.sortie), pages)
     print(f"{written} page(s) écrite(s) dans {args.sortie}")
     return 0
@@ -82,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--force", action="store_true", help="remplacer le fichier existant")
     generer = add("generer", "écrire les pages Markdown du site", cmd_generer)
     generer.add_argument("--sortie", metavar="DOSSIER", required=True, help="dossier à écrire")
+    generer.add_argument(
+        "--site-url", default="", metavar="URL", help="adresse du site (liens du fil Atom)"
+    )
     importer.add_arguments(
         add("importer", "importer des références (BibTeX, RIS, CSL-JSON)", importer.run)
     )

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +21,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from biblio import urls
 from biblio.diagnostics import ERROR
+from biblio.load.donnees import load_survey
 from biblio.model import Corpus
 from biblio.render.pages import generated_pages
 from biblio.schema import FOLDERS
@@ -40,6 +43,8 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.corpus = Corpus()
+        self.redirects: dict[str, str] = {}
+        self.published: set[str] = set()
 
     @staticmethod
     def _root(config: MkDocsConfig) -> Path:
@@ -54,11 +59,32 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         self.corpus = report.corpus
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for path, text in generated_pages(self.corpus, config.site_url or "").items():
+        survey = load_survey(self._root(config))
+        for path, text in generated_pages(self.corpus, config.site_url or "", survey).items():
             files.append(File.generated(config, path, content=text))
+        try:
+            self.redirects = urls.read_redirects(self._root(config))
+        except (ValueError, yaml.YAMLError) as exc:
+            raise PluginError(str(exc)) from exc
+        for path, text in urls.redirect_pages(self.redirects).items():
+            files.append(File.generated(config, path, content=text))
+        self.published = {urls.page_url(f.src_uri) for f in files.documentation_pages()}
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        (site / urls.PUBLISHED).write_text("".join(f"/{u}\n" for u in sorted(self.published)))
+        promised = urls.read_manifest(self._root(config))
+        missing = urls.missing_urls(promised, self.published, self.redirects)
+        if missing:
+            raise PluginError(
+                f"{len(missing)} adresse(s) de {urls.MANIFEST} ne mène(nt) plus à aucune page : "
+                + ", ".join(f"/{u}" for u in missing)
+                + f". Ajoutez une redirection dans {urls.REDIRECTS} (ancienne: nouvelle)."
+            )
+        self._index_for_search(config)
+
+    def _index_for_search(self, config: MkDocsConfig) -> None:
         if not self.config.pagefind:
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]

@@ -6,15 +6,19 @@ The same mapping feeds the MkDocs plugin (pages added in memory) and ``biblio ge
 
 from __future__ import annotations
 
+from typing import Any
+
 from biblio.model import Corpus
-from biblio.render import downloads, glossary_pages, listings, section_pages
+from biblio.render import downloads, glossary_pages, knowledge, listings, section_pages
 from biblio.render.context import build_context
 from biblio.render.reference_page import reference_downloads, reference_markdown
 from biblio.render.schema_page import render_schema_page
 from biblio.render.text import reference_page, section_page, term_page
 
 
-def generated_pages(corpus: Corpus, site_url: str = "") -> dict[str, str]:
+def generated_pages(
+    corpus: Corpus, site_url: str = "", survey: dict[str, Any] | None = None
+) -> dict[str, str]:
     """Every generated page and file; deterministic (same records, same bytes)."""
     context = build_context(corpus)
     pages: dict[str, str] = {
@@ -28,6 +32,7 @@ def generated_pages(corpus: Corpus, site_url: str = "") -> dict[str, str]:
         "format-des-fiches.md": render_schema_page(),
     }
     pages.update(downloads.download_files(context))
+    pages.update(knowledge.knowledge_pages(context, survey))
     for facet in listings.FACETS:
         pages[facet[0]] = listings.facet_markdown(facet, context)
     for section in context.section_order:
