@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -79,7 +81,38 @@ def repo_copy(tmp_path: Path) -> Path:
     """A scratch copy of the repository's real records and site configuration."""
     root = tmp_path / "depot"
     root.mkdir()
-    for name in ("references", "glossaire", "sections", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_repo(root)
     return root
+
+
+SITE_FOLDERS = ("references", "glossaire", "sections", "docs", "overrides", "donnees")
+SITE_FILES = ("mkdocs.yml", "urls-stables.txt", "redirections.yaml")
+
+
+def copy_repo(root: Path) -> None:
+    """The records and everything the site's build reads, copied into ``root``."""
+    for name in SITE_FOLDERS:
+        shutil.copytree(REPO / name, root / name)
+    for name in SITE_FILES:
+        shutil.copyfile(REPO / name, root / name)
+
+
+def run_mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # The banner on Material's end of life is known (see the README); keep the log readable.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, built once (strict) for the whole session."""
+    root = tmp_path_factory.mktemp("site-depot")
+    copy_repo(root)
+    site = root / "site"
+    result = run_mkdocs("build", "--strict", "-d", str(site), cwd=root)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == []
+    return site

@@ -1,44 +1,125 @@
-"""One strict end-to-end build of the site, and the generate-then-build path."""
+"""The site as built: strict, complete, self-contained, and the same through `biblio generer`."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import yaml
+
 from biblio.cli import main
-from biblio.render.schema_page import render_schema_page
+from biblio.validate.runner import load_base
+from conftest import REPO, copy_repo, run_mkdocs
+
+CORPUS = load_base(REPO).corpus
 
 
-def _mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    # The banner on Material's end of life is known (see the README); keep the log readable.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], capture_output=True, text=True, cwd=cwd, env=env
-    )
+def test_every_record_has_its_page(built_site: Path) -> None:
+    for ref in CORPUS.references:
+        assert (built_site / "references" / ref.id / "index.html").is_file(), ref.id
+        for ext in ("bib", "ris", "json"):
+            assert (built_site / "references" / f"{ref.id}.{ext}").is_file()
+    for term in CORPUS.terms:
+        assert (built_site / "glossaire" / term.id / "index.html").is_file(), term.id
+    for section in CORPUS.sections:
+        assert (built_site / "sections" / section.id / "index.html").is_file(), section.id
 
 
-def test_strict_build_of_the_repo_site(repo_copy: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    result = _mkdocs("build", "--strict", "-d", str(site), cwd=repo_copy)
-    assert result.returncode == 0, result.stderr
-    assert [line for line in result.stderr.splitlines() if line.startswith("WARNING")] == []
-    page = (site / "format-des-fiches" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="fr"' in (site / "index.html").read_text(encoding="utf-8")
-    assert "date_consultation" in page
+def test_pages_are_french_and_english_titles_say_so(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in home
+    english = [r for r in CORPUS.references if r.langue == "en"]
+    for ref in english:
+        page = (built_site / "references" / ref.id / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<h1[^>]* lang="en"', page), ref.id
+
+
+def test_nothing_is_fetched_from_a_third_party(built_site: Path) -> None:
+    """No font, script, style or image from another site: the site works offline."""
+    external = re.compile(r'<(?:script|link|img|iframe)\b[^>]*(?:src|href)="(?:https?:)?//', re.I)
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not external.search(text), page
+    for sheet in built_site.rglob("*.css"):
+        assert "fonts.googleapis" not in sheet.read_text(encoding="utf-8"), sheet
+
+
+def test_published_addresses_cover_the_promised_ones(built_site: Path) -> None:
+    published = (built_site / "urls.txt").read_text(encoding="utf-8").split()
+    promised = [
+        line
+        for line in (REPO / "urls-stables.txt").read_text(encoding="utf-8").split("\n")
+        if line and not line.startswith("#")
+    ]
+    assert set(promised) <= set(published)
+    assert "/glossaire/cpts/" in promised
+
+
+def test_downloads_and_feed(built_site: Path) -> None:
+    bib = (built_site / "telechargements" / "bibliographie.bib").read_text(encoding="utf-8")
+    assert bib.count("\n@") + 1 == len(CORPUS.references)
+    feed = ET.parse(built_site / "veille.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) == min(50, len(CORPUS.references))
+    days = [e.findtext(f"{atom}updated") for e in entries]
+    assert days == sorted(days, reverse=True)
+
+
+def test_a_charts_page_has_its_svg_and_a_lightbox(built_site: Path) -> None:
+    page = (built_site / "connaissances" / "statistiques" / "index.html").read_text("utf-8")
+    assert 'class="glightbox"' in page
+    svg = (built_site / "connaissances" / "statistiques.svg").read_text("utf-8")
+    assert svg.startswith("<svg") and "<title" in svg
 
 
 def test_broken_record_fails_the_build_with_its_position(repo_copy: Path, tmp_path: Path) -> None:
     (repo_copy / "references" / "chauvin-2021.yaml").write_text(
         "type: rapport\ntitre: T\ndate: 2021-13\n", encoding="utf-8"
     )
-    result = _mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=repo_copy)
+    result = run_mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=repo_copy)
     assert result.returncode != 0
     assert "references/chauvin-2021.yaml:3:7: erreur: date invalide" in result.stderr
 
 
-def test_generated_pages_match_the_plugin_pages(repo_copy: Path, tmp_path: Path) -> None:
-    out = tmp_path / "pages"
-    assert main(["generer", "--racine", str(repo_copy), "--sortie", str(out)]) == 0
-    assert (out / "format-des-fiches.md").read_text(encoding="utf-8") == render_schema_page()
+def test_a_promised_address_that_disappears_fails_the_build(
+    repo_copy: Path, tmp_path: Path
+) -> None:
+    # « aci » is a term no other record links to: renaming its file is a valid change.
+    glossary = repo_copy / "glossaire"
+    (glossary / "aci.yaml").rename(glossary / "accord-conventionnel.yaml")
+    result = run_mkdocs("build", "--strict", "-d", str(tmp_path / "a"), cwd=repo_copy)
+    assert result.returncode != 0
+    assert "ne mène(nt) plus à aucune page : /glossaire/aci/" in result.stderr
+    redirect = "glossaire/aci/: glossaire/accord-conventionnel/\n"
+    (repo_copy / "redirections.yaml").write_text(redirect, "utf-8")
+    result = run_mkdocs("build", "--strict", "-d", str(tmp_path / "b"), cwd=repo_copy)
+    assert result.returncode == 0, result.stderr
+    moved = (tmp_path / "b" / "glossaire" / "aci" / "index.html").read_text("utf-8")
+    assert 'url=../../glossaire/accord-conventionnel/"' in moved
+
+
+def test_generate_then_build_gives_the_same_pages(built_site: Path, tmp_path: Path) -> None:
+    """The Zensical path: `biblio generer`, then a build with no plugin of ours."""
+    root = tmp_path / "depot"
+    root.mkdir()
+    copy_repo(root)
+    generated = tmp_path / "genere"
+    assert main(["generer", "--racine", str(root), "--sortie", str(generated)]) == 0
+    for path in generated.rglob("*"):
+        if path.is_file() and path.name != ".biblio-genere":
+            target = root / "docs" / path.relative_to(generated)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    config = yaml.safe_load(
+        (root / "mkdocs.yml").read_text("utf-8").replace("!relative $config_dir", ".")
+    )
+    config["plugins"] = [p for p in config["plugins"] if p != "biblio"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    result = run_mkdocs("build", "--strict", "-d", str(root / "site"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*.html"))
+    for page in pages:
+        assert (root / "site" / page).read_bytes() == (built_site / page).read_bytes(), page

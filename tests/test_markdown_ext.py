@@ -1,0 +1,86 @@
+"""The site's Markdown extension: glossary tooltips and safe links, on any page."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from biblio.markdown_ext import is_safe_url, makeExtension
+from conftest import FIXTURES
+
+
+def convert(text: str) -> str:
+    md = markdown.Markdown(
+        extensions=["attr_list", "md_in_html", makeExtension(racine=str(FIXTURES / "base"))]
+    )
+    return md.convert(text)
+
+
+def test_first_occurrence_links_later_ones_show_the_definition_on_focus() -> None:
+    html = convert("Le CLS et l'ASV ; les CLS, d'ASV.")
+    assert html.count('<a class="biblio-terme" href="/glossaire/cls.md"') == 1
+    assert html.count('<a class="biblio-terme" href="/glossaire/asv.md"') == 1
+    assert html.count('<abbr class="biblio-terme" tabindex="0"') == 2
+    assert 'title="Contrat local de santé : ' in html
+
+
+def test_names_and_variants_match_across_line_breaks_and_apostrophes() -> None:
+    html = convert("Un contrat\nlocal de santé, l’ASV.")
+    assert ">contrat\nlocal de santé</a>" in html
+    assert ">l’ASV</a>" in html or ">ASV</a>" in html
+
+
+def test_no_tooltip_in_code_links_headings_or_inside_words() -> None:
+    html = convert("# Le CLS\n\n`CLS` [CLS](https://x.fr) CLSM ASVs\n")
+    assert "biblio-terme" not in html
+
+
+def test_a_term_page_does_not_link_to_itself() -> None:
+    html = convert('# CLS { data-terme="cls" }\n\nLe CLS et l\'ASV.')
+    assert 'href="/glossaire/cls.md"' not in html
+    assert '<abbr class="biblio-terme" tabindex="0"' in html
+    assert 'href="/glossaire/asv.md"' in html
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](java\tscript:alert(1))",
+        "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+        "[x](vbscript:msgbox(1))",
+        '[x](https://ok.fr){ onclick="alert(1)" onmouseover="alert(2)" }',
+    ],
+)
+def test_unsafe_links_and_event_attributes_are_removed(payload: str) -> None:
+    html = convert(payload).lower()
+    assert "javascript" not in html
+    assert "vbscript" not in html
+    assert "data:" not in html
+    assert "onclick" not in html
+    assert "onmouseover" not in html
+
+
+def test_safe_links_are_kept() -> None:
+    html = convert("[a](https://a.fr) [b](mailto:x@y.fr) [c](../references/x.md) [d](#ancre)")
+    for href in ("https://a.fr", "mailto:x@y.fr", "../references/x.md", "#ancre"):
+        assert f'href="{href}"' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://x.fr", True),
+        ("http://x.fr", True),
+        ("mailto:a@b.fr", True),
+        ("page.md", True),
+        ("/glossaire/cls/", True),
+        (" javascript:alert(1)", False),
+        ("\x01javascript:x", False),
+        ("data:text/html,x", False),
+        ("file:///etc/passwd", False),
+    ],
+)
+def test_is_safe_url(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe

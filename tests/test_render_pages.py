@@ -1,0 +1,75 @@
+"""Generated pages: golden files on the small test base, and untrusted text kept inert."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from biblio.model import Reference
+from biblio.render.pages import generated_pages
+from biblio.render.text import plain, untrusted
+from biblio.validate.runner import load_base
+from conftest import FIXTURES, TESTS
+
+BASE = load_base(FIXTURES / "base", use_cache=False).corpus
+PAGES = generated_pages(BASE, site_url="https://exemple.fr/base/")
+GOLDEN = (
+    "index.md",
+    "bibliographie.md",
+    "sections/textes.md",
+    "references/loi-2009.md",
+    "glossaire/index.md",
+    "glossaire/cls.md",
+    "veille.xml",
+)
+
+
+@pytest.mark.parametrize("path", GOLDEN)
+def test_generated_page_matches_golden(
+    path: str, check_golden: Callable[[Path, str], None]
+) -> None:
+    check_golden(TESTS / "golden" / "pages" / path, PAGES[path])
+
+
+def test_generation_is_deterministic() -> None:
+    assert generated_pages(BASE, site_url="https://exemple.fr/base/") == PAGES
+
+
+def test_every_record_has_a_page() -> None:
+    for ref in BASE.references:
+        assert f"references/{ref.id}.md" in PAGES
+    for term in BASE.terms:
+        assert f"glossaire/{term.id}.md" in PAGES
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "<iframe src=https://x.fr></iframe>",
+        "<!-- commentaire --><style>body{}</style>",
+    ],
+)
+def test_raw_html_from_records_is_neutralised(payload: str) -> None:
+    assert "<" not in untrusted(payload).replace("&lt;", "")
+    assert "<" not in plain(payload).replace("&lt;", "")
+
+
+def test_autolinks_survive() -> None:
+    assert untrusted("voir <https://x.fr/a> et <mailto:a@b.fr>") == (
+        "voir <https://x.fr/a> et <mailto:a@b.fr>"
+    )
+
+
+def test_a_hostile_commentary_stays_text_in_the_page() -> None:
+    ref = next(r for r in BASE.references if r.commentaire)
+    hostile = Reference(
+        **{**vars(ref), "commentaire": "<script>alert(1)</script> [x](javascript:alert(2))"}
+    )
+    pages = generated_pages(type(BASE)(references=(hostile,), terms=BASE.terms))
+    page = pages[f"references/{ref.id}.md"]
+    assert "<script>" not in page
+    assert "&lt;script>alert(1)&lt;/script>" in page
