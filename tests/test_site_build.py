@@ -71,7 +71,8 @@ def test_a_charts_page_has_its_svg_and_a_lightbox(built_site: Path) -> None:
     page = (built_site / "connaissances" / "statistiques" / "index.html").read_text("utf-8")
     assert 'class="glightbox"' in page
     svg = (built_site / "connaissances" / "statistiques.svg").read_text("utf-8")
-    assert svg.startswith("<svg") and "<title" in svg
+    assert svg.startswith("<svg")
+    assert "<title" in svg
 
 
 def test_broken_record_fails_the_build_with_its_position(repo_copy: Path, tmp_path: Path) -> None:

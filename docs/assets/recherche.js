@@ -14,6 +14,11 @@
     // outrank the CPTS glossary page.
     ranking: { pageLength: 0.2, metaWeights: { title: 0 } },
   });
+  // Pagefind's field is labelled by its title only: give it a real accessible name.
+  var field = document.querySelector("#biblio-pagefind input");
+  if (field) {
+    field.setAttribute("aria-label", "Rechercher dans la base");
+  }
   if (query) {
     ui.triggerSearch(query);
   }

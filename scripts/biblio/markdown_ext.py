@@ -48,6 +48,17 @@ class SafeLinks(Treeprocessor):
                 unsafe_url = lowered in _URL_ATTRIBUTES and not is_safe_url(element.attrib[name])
                 if lowered.startswith("on") or unsafe_url or lowered == "srcdoc":
                     del element.attrib[name]
+                    if unsafe_url and element.tag in ("a", "img"):
+                        _disarm(element)
+
+
+def _disarm(element: ET.Element) -> None:
+    """A link or image whose address was refused becomes plain text (its label, its alt)."""
+    if element.tag == "img":
+        element.text = element.get("alt", "")
+    element.tag = "span"
+    for name in ("href", "src", "alt", "title"):
+        element.attrib.pop(name, None)
 
 
 class GlossaryTooltips(Treeprocessor):

@@ -1,0 +1,245 @@
+"""What a person sees, in Debian's chromium driven by Playwright, on the built site served
+on 127.0.0.1: search in French, glossary tooltips by mouse and keyboard, lightbox,
+permalinks, copy buttons, no console error, accessibility (axe-core), inert hostile text."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import run_mkdocs
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium absent : .ci/run doit installer le paquet Debian chromium")
+        pytest.skip("chromium absent (paquet Debian ; obligatoire en CI)")
+    return path
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@functools.cache
+def _serve(site: Path) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> str:
+    return _serve(built_site)
+
+
+# Module scope: Playwright's sync API keeps an event loop running while it is open, which
+# would stop other modules' asyncio code (the link checker's tests).
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = chromium_path()
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def search(page: Any, base_url: str, query: str) -> list[str]:
+    """Addresses of the result pages, best first (sub-results left out)."""
+    page.goto(f"{base_url}/recherche/?q={query}")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    selector = ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a"
+    return [a.get_attribute("href") for a in page.query_selector_all(selector)]
+
+
+CLSM = {"/glossaire/clsm/", "/sections/conseils-locaux-de-sante-mentale/"}
+ASV = {"/glossaire/asv/", "/sections/ateliers-sante-ville/"}
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted", "top"),
+    [
+        ("sante mentale", CLSM, 2),  # both CLSM pages are the first two results
+        ("hopital", {"/references/loi-hpst-2009/"}, 3),
+        ("contrats locaux", {"/sections/contrats-locaux-de-sante/"}, 3),
+        ("l'ASV", ASV, 2),
+        ("atelier sante ville", ASV, 2),
+        ("CPTS", {"/glossaire/cpts/"}, 1),  # the term page first
+    ],
+)
+def test_french_search(page: Any, base_url: str, query: str, wanted: set[str], top: int) -> None:
+    results = search(page, base_url, query)
+    assert wanted <= set(results[:top]), results
+    assert page.console_errors == []
+
+
+def test_cpts_tooltip_by_hover_and_by_keyboard(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/sections/communautes-professionnelles/")
+    term = page.locator(".md-content .biblio-terme", has_text="CPTS").first
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Communauté professionnelle territoriale de santé" in tooltip.inner_text()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    later = page.locator(".md-content abbr.biblio-terme", has_text="CPTS").first
+    later.focus()  # what the Tab key does; the element is in the tab order (tabindex=0)
+    assert later.get_attribute("tabindex") == "0"
+    page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=5000)
+    assert "Communauté professionnelle" in page.locator(".md-tooltip2--active").inner_text()
+    assert page.console_errors == []
+
+
+def test_keyboard_tab_reaches_a_term(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/glossaire/cls/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('biblio-terme')"):
+            break
+    else:
+        pytest.fail("aucun terme du glossaire atteint au clavier")
+    page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=5000)
+
+
+def test_lightbox_opens_a_chart(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/connaissances/statistiques/")
+    page.locator("a.glightbox").first.click()
+    page.locator(".glightbox-container .gslide-image img").first.wait_for(timeout=5000)
+    assert page.console_errors == []
+
+
+def test_glossary_permalink_resolves(page: Any, base_url: str) -> None:
+    response = page.goto(f"{base_url}/glossaire/cpts")
+    assert response.ok
+    assert page.url.endswith("/glossaire/cpts/")
+    assert "CPTS" in page.locator("h1").inner_text()
+
+
+def test_copy_buttons(browser: Any, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/references/loi-hpst-2009/")
+    page.locator(".biblio-citer [data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("LOI n° 2009-879 du 21 juillet 2009")
+    page.goto(f"{base_url}/glossaire/cpts/")
+    page.locator(".biblio-copier-lien").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/glossaire/cpts/"
+    assert "Lien copié" in page.locator(".biblio-copier-lien").inner_text()
+    context.close()
+
+
+PAGES = {
+    "accueil": "/",
+    "section": "/sections/contrats-locaux-de-sante/",
+    "reference": "/references/loi-hpst-2009/",
+    "terme": "/glossaire/cpts/",
+    "index du glossaire": "/glossaire/",
+    "recherche": "/recherche/?q=CPTS",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_accessibility_violation_and_no_console_error(
+    page: Any, base_url: str, name: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + PAGES[name])
+    if name == "recherche":
+        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page).response["violations"]
+    serious = [
+        f"{v['id']} ({v['impact']}) : {v['nodes'][0]['html'][:120]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert page.console_errors == []
+
+
+def test_reference_page_weight(page: Any, base_url: str) -> None:
+    sizes: list[int] = []
+    page.on("response", lambda r: sizes.append(len(r.body())) if r.ok else None)
+    page.goto(f"{base_url}/references/loi-hpst-2009/")
+    page.wait_for_load_state("networkidle")
+    assert sum(sizes) < 400_000  # uncompressed: a gzip-serving host sends about a quarter
+
+
+HOSTILE = (
+    "<script>alert('script')</script> <img src=x onerror=\"alert('img')\">\n"
+    "[lien](javascript:alert('lien')) [x](https://ok.fr){ onclick=\"alert('attr')\" }\n"
+    "![image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)"
+)
+
+
+def _inject(path: Path, key: str) -> None:
+    """Put the hostile text at the start of the record's Markdown field ``key``."""
+    block = "\n  ".join(HOSTILE.split("\n"))
+    text = path.read_text(encoding="utf-8")
+    assert f"{key}: |" in text
+    path.write_text(text.replace(f"{key}: |", f"{key}: |\n  {block}\n", 1), encoding="utf-8")
+
+
+def test_hostile_text_in_records_opens_no_dialog(
+    browser: Any, repo_copy: Path, tmp_path: Path
+) -> None:
+    _inject(repo_copy / "references" / "calvez-2022.yaml", "commentaire")
+    _inject(repo_copy / "glossaire" / "aci.yaml", "definition")
+    _inject(repo_copy / "sections" / "contrats-locaux-de-sante.yaml", "texte")
+    site = tmp_path / "site"
+    result = run_mkdocs("build", "--strict", "-d", str(site), cwd=repo_copy)
+    assert result.returncode == 0, result.stderr
+    base_url = _serve(site)
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in (
+        "/references/calvez-2022/",
+        "/glossaire/aci/",
+        "/sections/contrats-locaux-de-sante/",
+    ):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        for link in page.locator(".md-content a").all()[:60]:
+            href = (link.get_attribute("href") or "").lower()
+            assert not href.startswith(("javascript", "data", "vbscript")), href
+        assert (
+            page.evaluate(
+                "Array.from(document.querySelectorAll('.md-content *'))"
+                ".some(e => Array.from(e.attributes).some(a => a.name.startsWith('on')))"
+            )
+            is False
+        )
+    page.goto(base_url + "/references/calvez-2022/")
+    assert "<script>alert('script')</script>" in page.locator(".md-content").inner_text()
+    assert dialogs == []
+    context.close()
