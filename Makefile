@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# --dirty: an edit rebuilds only the pages it changes (the generated pages are compared by
+# content); the preview is not strict because MkDocs warns about dirty builds.
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	BIBLIO_STRICT=false $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: install
 	$(BIN)/mkdocs build --strict

@@ -114,7 +114,10 @@ def test_generate_then_build_gives_the_same_pages(built_site: Path, tmp_path: Pa
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
     config = yaml.safe_load(
-        (root / "mkdocs.yml").read_text("utf-8").replace("!relative $config_dir", ".")
+        (root / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("!relative $config_dir", ".")
+        .replace("!ENV [BIBLIO_STRICT, true]", "true")
     )
     config["plugins"] = [p for p in config["plugins"] if p != "biblio"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")

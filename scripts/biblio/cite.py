@@ -10,6 +10,7 @@ a narrow no-break space before « ; ? ! », no-break spaces inside « ».
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html import escape
@@ -49,6 +50,12 @@ def format_citation(ref: Reference) -> Citation:
         text += zone.text
         html += zone.html
     return Citation(french_typography(text), french_typography(html))
+
+
+@functools.lru_cache(maxsize=4096)
+def cached_citation(ref: Reference) -> Citation:
+    """``format_citation`` for a site build, where each reference is cited on several pages."""
+    return format_citation(ref)
 
 
 def _separator(before: str, wanted: str) -> str:

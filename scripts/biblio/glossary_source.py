@@ -11,6 +11,7 @@ from pathlib import Path
 
 from biblio.load.files import find_record_files
 from biblio.model import Term
+from biblio.schema import FOLDERS
 from biblio.terms import TermFinder
 from biblio.validate.runner import check_file
 
@@ -21,11 +22,11 @@ def load_terms(root: Path) -> tuple[dict[str, Term], TermFinder]:
     """Terms of the base at ``root`` (by id) and their finder; bad records are skipped
     (the validator reports them)."""
     root = root.resolve()
-    sources = [s for s in find_record_files(root)[0] if s.kind == "terme"]
-    signature = tuple((s.relative, *_stamp(s.path)) for s in sources)
+    signature = _signature(root / FOLDERS["terme"])  # called for every page: stats only
     cached = _cache.get(root)
     if cached is not None and cached[0] == signature:
         return cached[1], cached[2]
+    sources, _ = find_record_files(root, kinds=("terme",))
     terms: dict[str, Term] = {}
     for source in sources:
         for entry in check_file(source, source.path.read_bytes()).entries:
@@ -36,6 +37,9 @@ def load_terms(root: Path) -> tuple[dict[str, Term], TermFinder]:
     return terms, finder
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    info = os.stat(path)
-    return info.st_mtime_ns, info.st_size
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    if not folder.is_dir():
+        return ()
+    with os.scandir(folder) as entries:
+        stamps = [(e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries]
+    return tuple(sorted(stamps))

@@ -8,6 +8,7 @@ pages to disk for builders that run no plugin (Zensical), after which
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +46,14 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         self.corpus = Corpus()
         self.redirects: dict[str, str] = {}
         self.published: set[str] = set()
+        # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
+        # their text changes, so that MkDocs rebuilds only the pages an edit touches.
+        self.incremental = False
+        self.written: dict[str, str] = {}
+        self.indexed = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental = command == "serve" and dirty
 
     @staticmethod
     def _root(config: MkDocsConfig) -> Path:
@@ -60,8 +69,12 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         survey = load_survey(self._root(config))
-        for path, text in generated_pages(self.corpus, config.site_url or "", survey).items():
-            files.append(File.generated(config, path, content=text))
+        pages = generated_pages(self.corpus, config.site_url or "", survey)
+        if self.incremental:
+            self._add_from_disk(files, pages, config)
+        else:
+            for path, text in pages.items():
+                files.append(File.generated(config, path, content=text))
         try:
             self.redirects = urls.read_redirects(self._root(config))
         except (ValueError, yaml.YAMLError) as exc:
@@ -70,6 +83,20 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, path, content=text))
         self.published = {urls.page_url(f.src_uri) for f in files.documentation_pages()}
         return files
+
+    def _add_from_disk(self, files: Files, pages: dict[str, str], config: MkDocsConfig) -> None:
+        staging = self._root(config) / ".cache" / "biblio" / "pages"
+        if not self.written and staging.exists():
+            shutil.rmtree(staging)  # a previous session's pages: start clean
+        for path, text in pages.items():
+            target = staging / path
+            if self.written.get(path) != text:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+            files.append(File(path, str(staging), config.site_dir, config.use_directory_urls))
+        for gone in set(self.written) - set(pages):
+            (staging / gone).unlink(missing_ok=True)
+        self.written = dict(pages)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -89,6 +116,11 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
         command += ["--exclude-selectors", PAGEFIND_EXCLUDED]
+        if self.incremental and self.indexed:
+            # While serving, an edit shows at once; the search index follows a moment later.
+            subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+        self.indexed = True
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise PluginError(f"index de recherche (Pagefind) non construit : {result.stderr}")

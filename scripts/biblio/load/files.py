@@ -31,11 +31,15 @@ class SourceFile:
         return self.path.stem
 
 
-def find_record_files(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """List the record files of each folder, sorted, with warnings for stray files."""
+def find_record_files(
+    root: Path, kinds: tuple[str, ...] = tuple(FOLDERS)
+) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """List the record files of each folder (of ``kinds``), sorted, with warnings for stray
+    files."""
     found: list[SourceFile] = []
     problems: list[Diagnostic] = []
-    for kind, folder in FOLDERS.items():
+    for kind in kinds:
+        folder = FOLDERS[kind]
         directory = root / folder
         if not directory.is_dir():
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from biblio.cite import format_citation
+from biblio.cite import cached_citation as format_citation
 from biblio.convert import base_json, bibtex, csljson, ris
 from biblio.render.context import SiteContext, section_title
 from biblio.render.reference_page import listing_entry

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from biblio.cite import format_authors, format_citation
+from biblio.cite import cached_citation as format_citation
+from biblio.cite import format_authors
 from biblio.convert import bibtex, csljson, ris
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
