@@ -167,17 +167,15 @@ def run(count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--references", type=int, nargs="+", default=[2000, 10000])
-    parser.add_argument("--service", type=int, default=2000, help="base pour « make serve »")
+    parser.add_argument("--references", type=int, nargs="*", default=[2000, 10000])
+    parser.add_argument(
+        "--service", type=int, default=2000, help="base pour « make serve » (0 : pas de mesure)"
+    )
     args = parser.parse_args()
     for count in args.references:
         run(count)
     if args.service:
         serve_edit(args.service)
-
-
-if __name__ == "__main__":
-    main()
 
 
 def serve_edit(count: int) -> None:
@@ -227,3 +225,7 @@ def _fetch(url: str) -> str:
 
     with urlopen(url) as response:  # a local server only
         return str(response.read().decode("utf-8"))
+
+
+if __name__ == "__main__":
+    main()

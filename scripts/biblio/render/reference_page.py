@@ -76,9 +76,10 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
     page = reference_page(ref.id)
     parts = [
         f"# {plain(ref.titre)}{lang_attribute(ref, TITLE_WEIGHT)}",
-        # The citation repeats the title: it should not count twice for search.
-        f'{citation_markdown(ref)}\n{{: data-pagefind-weight="0.5" }}',
-        consult_line(ref),
+        # The citation and the link repeat the title: left out of the search index, which
+        # stays smaller (the first search downloads less) and ranks the page by its title.
+        f"{citation_markdown(ref)}\n{{: data-pagefind-ignore }}",
+        annex(consult_line(ref)),
     ]
     if ref.commentaire:
         parts += ["## Commentaire", _commentary(page, ref, context)]
