@@ -116,6 +116,18 @@ def test_cpts_tooltip_by_hover_and_by_keyboard(page: Any, base_url: str) -> None
     assert page.console_errors == []
 
 
+def test_cpts_tooltip_by_touch_on_a_phone(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base_url}/sections/communautes-professionnelles/")
+    term = page.locator(".md-content abbr.biblio-terme", has_text="CPTS").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=5000)
+    assert "Communauté professionnelle" in page.locator(".md-tooltip2--active").inner_text()
+    context.close()
+
+
 def test_keyboard_tab_reaches_a_term(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/glossaire/cls/")
     for _ in range(80):
