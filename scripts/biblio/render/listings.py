@@ -78,26 +78,30 @@ def value_label(page: str, value: str, context: SiteContext) -> str:
     return value
 
 
-def facet_markdown(facet: Facet, context: SiteContext) -> str:
+def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
+    """The facet's page (its values, with counts) and one listing page per value, so that an
+    edit rebuilds only the listings of the record's own values."""
     page, title, values_of, sort_key = facet
     groups: dict[str, list[Reference]] = {}
     for ref in context.edition_order:
         for value in values_of(ref):
             groups.setdefault(value, []).append(ref)
-    lines = [
-        NOT_INDEXED + f"# {title}",
-        "",
-        link(page, BROWSE_INDEX, "← Toutes les façons de parcourir"),
-    ]
+    folder = page.removesuffix(".md")
+    back = link(page, BROWSE_INDEX, "← Toutes les façons de parcourir")
+    lines = [NOT_INDEXED + f"# {title}", "", back, ""]
     if not groups:
-        lines += ["", "Aucune référence n'a encore cette information."]
+        lines.append("Aucune référence n'a encore cette information.")
+    pages: dict[str, str] = {}
     for value in sorted(groups, key=sort_key):
         refs = groups[value]
-        anchor = "-".join(slug_words(value)) or "valeur"
-        heading = plain(value_label(page, value, context))
-        lines += ["", f"## {heading} ({len(refs)}) {{ #{anchor} }}", ""]
-        lines += [entry(page, r) for r in refs]
-    return "\n".join(lines) + "\n"
+        label = plain(value_label(page, value, context))
+        value_page = f"{folder}/{'-'.join(slug_words(value)) or 'valeur'}.md"
+        lines.append(f"- {link(page, value_page, label)} ({len(refs)})")
+        listing = [NOT_INDEXED + f"# {label}", "", link(value_page, page, f"← {title}"), ""]
+        listing += [entry(value_page, r) for r in refs]
+        pages[value_page] = "\n".join(listing) + "\n"
+    pages[page] = "\n".join(lines) + "\n"
+    return pages
 
 
 def browse_index_markdown(context: SiteContext) -> str:

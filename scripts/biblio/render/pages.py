@@ -34,7 +34,7 @@ def generated_pages(
     pages.update(downloads.download_files(context))
     pages.update(knowledge.knowledge_pages(context, survey))
     for facet in listings.FACETS:
-        pages[facet[0]] = listings.facet_markdown(facet, context)
+        pages.update(listings.facet_pages(facet, context))
     for section in context.section_order:
         pages[section_page(section.id)] = section_pages.section_markdown(section, context)
     for term in corpus.terms:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from biblio.cite import cached_citation as format_citation
 from biblio.cite import format_authors
 from biblio.convert import bibtex, csljson, ris
@@ -206,6 +208,7 @@ def _previous_next(page: str, ref: Reference, context: SiteContext) -> str:
     return "\n\n".join(parts)
 
 
+@functools.lru_cache(maxsize=20_000)  # `make serve` rebuilds: unchanged records are reused
 def reference_downloads(ref: Reference) -> dict[str, str]:
     """The record in each exchange format, beside its page."""
     return {
