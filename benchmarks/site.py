@@ -191,10 +191,11 @@ def serve_edit(count: int) -> None:
         )
         try:
             _wait_for(server, "Serving on", timeout=900)
+            time.sleep(3)  # let the file watcher settle: an edit at once can go unnoticed
             record = root / "references" / "ref00042.yaml"
             text = record.read_text(encoding="utf-8")
             started = time.perf_counter()
-            record.write_text(text.replace("titre: ", "titre: MODIFIÉ ", 1), encoding="utf-8")
+            record.write_text(text.replace('titre: "', 'titre: "MODIFIÉ ', 1), encoding="utf-8")
             _wait_for(server, "Reloading browsers", timeout=900)
             elapsed = time.perf_counter() - started
             page = _fetch("http://127.0.0.1:8798/references/ref00042/")
