@@ -36,6 +36,7 @@ def prepare(root: Path, count: int) -> None:
     generate(root, count)
     for name in ("docs", "overrides"):
         shutil.copytree(REPO / name, root / name)
+    shutil.copyfile(REPO / "pagefind.yml", root / "pagefind.yml")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         config.replace("sections/sites-ressource.md", "sections/s0.md")
@@ -140,6 +141,7 @@ def run(count: int) -> None:
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(root / "site"), "--silent"],
+            cwd=root,
             check=True,
             capture_output=True,
         )

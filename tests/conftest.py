@@ -86,7 +86,7 @@ def repo_copy(tmp_path: Path) -> Path:
 
 
 SITE_FOLDERS = ("references", "glossaire", "sections", "docs", "overrides", "donnees")
-SITE_FILES = ("mkdocs.yml", "urls-stables.txt", "redirections.yaml")
+SITE_FILES = ("mkdocs.yml", "urls-stables.txt", "redirections.yaml", "pagefind.yml")
 
 
 def copy_repo(root: Path) -> None:

@@ -99,6 +99,15 @@ def test_french_search(page: Any, base_url: str, query: str, wanted: set[str], t
     assert page.console_errors == []
 
 
+def test_search_result_titles_carry_no_permalink_sign(page: Any, base_url: str) -> None:
+    search(page, base_url, "CPTS")  # pagefind.yml leaves the headings' « ¶ » out
+    titles = page.eval_on_selector_all(
+        ".pagefind-ui__result-title", "e => e.map(x => x.textContent)"
+    )
+    assert titles
+    assert not any("¶" in title for title in titles)
+
+
 def test_cpts_tooltip_by_hover_and_by_keyboard(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/sections/communautes-professionnelles/")
     term = page.locator(".md-content .biblio-terme", has_text="CPTS").first

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from biblio.cli import main
-from biblio.importing import detect_format
+from biblio.importing import detect_format, read_entries
 from biblio.validate.runner import load_base
 from conftest import FIXTURES
 
@@ -249,3 +249,23 @@ def test_a_latin1_file_is_refused_with_its_position(
     (tmp_path / "latin1.ris").write_bytes("TY  - RPRT\nTI  - Santé\nER  - \n".encode("latin-1"))
     assert import_files(base_copy, str(tmp_path / "latin1.ris")) == 1
     assert ":2:11: erreur: encodage invalide" in capsys.readouterr().out
+
+
+def test_a_second_ris_value_for_a_field_is_kept_not_dropped() -> None:
+    text = (
+        "TY  - JOUR\nTI  - T\nT2  - Revue A\nJO  - Rev. A\nSN  - 1234-5678\n"
+        "SN  - 978-2-1234-5680-3\nDA  - 2020/01/02\nDA  - 2021\nM1  - 3\nER  - \n"
+    )
+    (raw,), problems = read_entries(text.encode(), "x.ris")
+    assert problems == []
+    assert (raw.data["publication"], raw.data["issn"], raw.data["date"]) == (
+        "Revue A",
+        "1234-5678",
+        "2020-01-02",
+    )
+    assert raw.data["complements"] == {
+        "ris:JO": "Rev. A",
+        "ris:SN": "978-2-1234-5680-3",
+        "ris:DA": "2021",
+        "ris:M1": "3",
+    }

@@ -6,6 +6,8 @@ import markdown
 import pytest
 
 from biblio.markdown_ext import is_safe_url, makeExtension
+from biblio.model import Position, Term
+from biblio.terms import TermFinder
 from conftest import FIXTURES
 
 
@@ -84,3 +86,14 @@ def test_safe_links_are_kept() -> None:
 )
 def test_is_safe_url(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
+
+
+def test_names_with_an_apostrophe_match_straight_or_curly() -> None:
+    term = Term(
+        id="esp", terme="Équipe de soins d'appui", definition="Une équipe.", position=Position("x")
+    )
+    finder = TermFinder([term])
+    for text in ("une équipe de soins d'appui", "une Équipe de soins d’appui"):
+        (match,) = finder.find(text)
+        assert text[match.start : match.end].lower().startswith("équipe")
+        assert text[match.end - 5 : match.end] == "appui"

@@ -9,7 +9,7 @@ import pytest
 
 from biblio.model import Reference
 from biblio.render.pages import generated_pages
-from biblio.render.text import plain, untrusted
+from biblio.render.text import plain, untrusted, with_citations
 from biblio.validate.runner import load_base
 from conftest import FIXTURES, TESTS
 
@@ -73,3 +73,15 @@ def test_a_hostile_commentary_stays_text_in_the_page() -> None:
     page = pages[f"references/{ref.id}.md"]
     assert "<script>" not in page
     assert "&lt;script>alert(1)&lt;/script>" in page
+
+
+def test_a_citing_footnote_is_a_link_on_a_page_without_footnotes() -> None:
+    references = {r.id: r for r in BASE.references}
+    text = with_citations("imprimer.md", "Voir[^@loi-2009].", references)
+    assert text == (
+        'Voir[(1)](references/loi-2009.md "LOI n° 2009-879 du 21 juillet 2009 portant réforme '
+        "de l'hôpital\")."
+    )
+    printed = PAGES["imprimer.md"]
+    assert 'en parle[(2)](references/article-2016.md "MOTARD Clémentine' in printed
+    assert "Une note libre[^1]." in printed  # the text's own notes stay notes

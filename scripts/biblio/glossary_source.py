@@ -7,34 +7,43 @@ pages, keyed on the glossary files' names, sizes and modification times.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from biblio.load.files import find_record_files
 from biblio.model import Term
 from biblio.schema import FOLDERS
-from biblio.terms import TermFinder
+from biblio.terms import TermFinder, short_definition
 from biblio.validate.runner import check_file
 
-_cache: dict[Path, tuple[object, dict[str, Term], TermFinder]] = {}
+
+@dataclass(frozen=True)
+class Glossary:
+    finder: TermFinder
+    tooltips: dict[str, str]  # term id → « Terme : short definition »
 
 
-def load_terms(root: Path) -> tuple[dict[str, Term], TermFinder]:
-    """Terms of the base at ``root`` (by id) and their finder; bad records are skipped
+_cache: dict[Path, tuple[object, Glossary]] = {}
+
+
+def load_glossary(root: Path) -> Glossary:
+    """The terms of the base at ``root``, ready for the tooltips; bad records are skipped
     (the validator reports them)."""
     root = root.resolve()
     signature = _signature(root / FOLDERS["terme"])  # called for every page: stats only
     cached = _cache.get(root)
     if cached is not None and cached[0] == signature:
-        return cached[1], cached[2]
+        return cached[1]
     sources, _ = find_record_files(root, kinds=("terme",))
     terms: dict[str, Term] = {}
     for source in sources:
         for entry in check_file(source, source.path.read_bytes()).entries:
             if isinstance(entry.record, Term):
                 terms[entry.record.id] = entry.record
-    finder = TermFinder(terms.values())
-    _cache[root] = (signature, terms, finder)
-    return terms, finder
+    tooltips = {t.id: f"{t.terme} : {short_definition(t)}" for t in terms.values()}
+    glossary = Glossary(TermFinder(terms.values()), tooltips)
+    _cache[root] = (signature, glossary)
+    return glossary
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:

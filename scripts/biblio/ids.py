@@ -37,8 +37,7 @@ def base_id(ref: Reference) -> str:
     else:
         name_words = title_words[:1]
     name = next((w for w in name_words if not w.isdigit()), "ref")
-    year = (ref.date or ref.date_signature)[:4]
-    year = year if year.isdigit() else "sd"
+    year = ref.year or "sd"
     # A text's number is a good word (« ordonnance-2021-584 »), its year is not.
     word = next((w for w in title_words if w not in (name, year)), "")
     return "-".join(part for part in (name, year, word) if part)
@@ -46,9 +45,9 @@ def base_id(ref: Reference) -> str:
 
 def unique_id(ref: Reference, taken: Collection[str]) -> str:
     """``base_id(ref)``, with ``-2``, ``-3``… when it is already taken."""
-    candidate = base_id(ref)
+    base = candidate = base_id(ref)
     suffix = 1
     while candidate in taken:
         suffix += 1
-        candidate = f"{base_id(ref)}-{suffix}"
+        candidate = f"{base}-{suffix}"
     return candidate

@@ -79,9 +79,8 @@ def read_entries(data: bytes, name: str) -> tuple[list[RawRecord], list[Diagnost
     if kind is None:
         message = "format non reconnu : BibTeX (.bib), RIS (.ris) ou CSL-JSON (.json) attendu"
         return [], [error(Position(name), "F003", message)]
-    records: list[RawRecord]
-    records, problems = FORMATS[kind].parse(text, name)
-    return records, problems
+    parsed: tuple[list[RawRecord], list[Diagnostic]] = FORMATS[kind].parse(text, name)
+    return parsed
 
 
 def plan_import(
@@ -147,27 +146,21 @@ class _Seen:
             self.add(ref, ref.position.fichier)
 
     def add(self, ref: Reference, label: str) -> None:
-        for key in _keys(ref):
-            self.keys.setdefault(_normal(key), label)
+        for kind, key, _ in _keys(ref):
+            self.keys.setdefault((kind, key), label)
 
     def duplicate_of(self, ref: Reference) -> str:
-        for key in _keys(ref):
-            if _normal(key) in self.keys:
-                kind, value = key
-                what = f"même {kind.upper()} {quote(value)}" if kind != "titre" else ""
-                return f"doublon de {self.keys[_normal(key)]} ({what or 'même titre, même année'})"
+        for kind, key, shown in _keys(ref):
+            if (kind, key) in self.keys:
+                same = f"même {kind} {quote(shown)}" if shown else "même titre, même année"
+                return f"doublon de {self.keys[(kind, key)]} ({same})"
         return ""
 
 
-def _keys(ref: Reference) -> Iterator[tuple[str, str]]:
+def _keys(ref: Reference) -> Iterator[tuple[str, str, str]]:
+    """What makes two references the same: (kind, comparison key, value to show)."""
     if ref.doi:
-        yield "doi", ref.doi.lower()
+        yield "DOI", ref.doi.lower(), ref.doi
     if ref.url:
-        yield "url", ref.url
-    year = (ref.date or ref.date_signature)[:4]
-    yield "titre", f"{' '.join(slug_words(ref.titre))} {year}"
-
-
-def _normal(key: tuple[str, str]) -> tuple[str, str]:
-    kind, value = key
-    return (kind, normalise_url(value)) if kind == "url" else key
+        yield "URL", normalise_url(ref.url), ref.url
+    yield "titre", f"{' '.join(slug_words(ref.titre))} {ref.year}", ""

@@ -21,9 +21,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from biblio.glossary_source import load_terms
-from biblio.model import Term
-from biblio.terms import TermFinder, short_definition
+from biblio.glossary_source import Glossary, load_glossary
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset")
@@ -62,10 +60,9 @@ def _disarm(element: ET.Element) -> None:
 
 
 class GlossaryTooltips(Treeprocessor):
-    def __init__(self, md: Markdown, terms: dict[str, Term], finder: TermFinder) -> None:
+    def __init__(self, md: Markdown, glossary: Glossary) -> None:
         super().__init__(md)
-        self.terms, self.finder = terms, finder
-        self.definitions = {term_id: short_definition(t) for term_id, t in terms.items()}
+        self.finder, self.tooltips = glossary.finder, glossary.tooltips
 
     def run(self, root: ET.Element) -> None:
         own = {e.get("data-terme") for e in root.iter() if e.get("data-terme")}
@@ -103,7 +100,6 @@ class GlossaryTooltips(Treeprocessor):
         return result
 
     def _element(self, term_id: str, shown: str) -> ET.Element:
-        definition = self.definitions[term_id]
         if term_id not in self.linked:
             self.linked.add(term_id)
             element = ET.Element("a", {"href": f"/glossaire/{term_id}.md"})
@@ -111,7 +107,7 @@ class GlossaryTooltips(Treeprocessor):
             # Not a link, but reachable with the keyboard so the tooltip shows on focus.
             element = ET.Element("abbr", {"tabindex": "0"})
         element.set("class", TERM_CLASS)
-        element.set("title", f"{self.terms[term_id].terme} : {definition}")
+        element.set("title", self.tooltips[term_id])
         element.text = shown
         return element
 
@@ -122,10 +118,10 @@ class BiblioExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        terms, finder = load_terms(Path(self.getConfig("racine")))
+        glossary = load_glossary(Path(self.getConfig("racine")))
         # After attr_list (8) and before toc (5) and MkDocs' link rewriting (0).
         md.treeprocessors.register(SafeLinks(md), "biblio_liens_surs", 7)
-        md.treeprocessors.register(GlossaryTooltips(md, terms, finder), "biblio_glossaire", 6)
+        md.treeprocessors.register(GlossaryTooltips(md, glossary), "biblio_glossaire", 6)
 
 
 def makeExtension(**kwargs: Any) -> BiblioExtension:

@@ -31,8 +31,6 @@ from biblio.schema import FOLDERS
 from biblio.validate.runner import load_base
 
 log = logging.getLogger("mkdocs.plugins.biblio")
-# Not indexed: permalink signs, the search box, navigation blocks of the pages.
-PAGEFIND_EXCLUDED = ".headerlink, .biblio-recherche, .biblio-annexe, .md-source-file"
 
 
 class BiblioConfig(Config):  # type: ignore[no-untyped-call]
@@ -82,6 +80,15 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         for path, text in urls.redirect_pages(self.redirects).items():
             files.append(File.generated(config, path, content=text))
         self.published = {urls.page_url(f.src_uri) for f in files.documentation_pages()}
+        # Checked before any page is rendered: a broken promise fails the build at once.
+        promised = urls.read_manifest(self._root(config))
+        missing = urls.missing_urls(promised, self.published, self.redirects)
+        if missing:
+            raise PluginError(
+                f"{len(missing)} adresse(s) de {urls.MANIFEST} ne mène(nt) plus à aucune page : "
+                + ", ".join(f"/{u}" for u in missing)
+                + f". Ajoutez une redirection dans {urls.REDIRECTS} (ancienne: nouvelle)."
+            )
         return files
 
     def _add_from_disk(self, files: Files, pages: dict[str, str], config: MkDocsConfig) -> None:
@@ -101,27 +108,21 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         (site / urls.PUBLISHED).write_text("".join(f"/{u}\n" for u in sorted(self.published)))
-        promised = urls.read_manifest(self._root(config))
-        missing = urls.missing_urls(promised, self.published, self.redirects)
-        if missing:
-            raise PluginError(
-                f"{len(missing)} adresse(s) de {urls.MANIFEST} ne mène(nt) plus à aucune page : "
-                + ", ".join(f"/{u}" for u in missing)
-                + f". Ajoutez une redirection dans {urls.REDIRECTS} (ancienne: nouvelle)."
-            )
         self._index_for_search(config)
 
     def _index_for_search(self, config: MkDocsConfig) -> None:
         if not self.config.pagefind:
             return
+        # Run from the repository: Pagefind reads its settings from pagefind.yml there.
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
-        command += ["--exclude-selectors", PAGEFIND_EXCLUDED]
+        root = self._root(config)
         if self.incremental and self.indexed:
             # While serving, an edit shows at once; the search index follows a moment later.
-            subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            quiet = subprocess.DEVNULL
+            subprocess.Popen(command, cwd=root, stdout=quiet, stderr=quiet)
             return
         self.indexed = True
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise PluginError(f"index de recherche (Pagefind) non construit : {result.stderr}")
 

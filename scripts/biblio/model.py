@@ -95,6 +95,12 @@ class Reference:
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
     origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 
+    @property
+    def year(self) -> str:
+        """Year of publication, or of the text's signature; "" when unknown (« s.d. »)."""
+        year = (self.date or self.date_signature)[:4]
+        return year if year.isdigit() else ""
+
 
 @dataclass(frozen=True, kw_only=True)
 class Term:

@@ -76,7 +76,7 @@ def _flexible(name: str) -> str:
     may be straight or curly."""
     escaped = re.escape(name)
     escaped = re.sub(r"(\\ )+", r"\\s+", escaped)
-    return escaped.replace("'", "['’]").replace("’", "['’]")
+    return re.sub("['’]", "['’]", escaped)
 
 
 def short_definition(term: Term) -> str:

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     plan.problems[:0] = problems
     for problem in sorted(plan.problems):
         print(problem.format())
-    if (problems and any(p.gravite == diagnostics.ERROR for p in problems)) or plan.failed:
+    if plan.failed:  # read errors included: nothing is written from a broken file
         print(f"{diagnostics.summary(plan.problems)} : rien n'a été importé")
         return 1
     _print_plan(plan, args.simulation)

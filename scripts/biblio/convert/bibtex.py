@@ -13,6 +13,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from biblio.convert.common import (
+    LANGUAGES,
     complements_for,
     language_code,
     person_parts,
@@ -25,6 +26,7 @@ from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Person, Position, Reference
 from biblio.schema import REFERENCE_FIELDS, TYPES, TYPES_BY_ID
+from biblio.validate.identifiers import CHECKS
 
 # BibLaTeX entry types → our types, when the entry carries no explicit ``typedoc``.
 ENTRY_TYPES: dict[str, str] = {
@@ -79,7 +81,6 @@ _OUR_FIELDS = {f.name for f in REFERENCE_FIELDS}
 _SKIPPED = {"typedoc", "entrysubtype", "month", "year"}
 _RAW_FIELDS = {"url", "doi", "isbn", "issn", "date", "urldate"}
 _LIST_FIELDS = {"editeurs": " and ", "mots_cles": ",", "termes": ","}
-_NOR = re.compile(r"^[A-Z]{4}\d{7}[A-Z]$")
 _ENTRY_RE = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
 _FIELD_RE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*=", re.MULTILINE)
 
@@ -208,10 +209,9 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
 def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
     """Better BibLaTeX writes a French law's NOR as its ``number``."""
     number = str(data.get("numero_revue", ""))
-    is_legal = (
-        TYPES_BY_ID[data["type"]].csl == "legislation" if data.get("type") in TYPES_BY_ID else False
-    )
-    if is_legal and _NOR.match(number) and "nor" not in data:
+    type_spec = TYPES_BY_ID.get(str(data.get("type")))
+    is_legal = type_spec is not None and type_spec.csl == "legislation"
+    if is_legal and number and CHECKS["nor"](number) is None and "nor" not in data:
         data["nor"] = data.pop("numero_revue")
         marks.values[("nor",)] = marks.values[("numero_revue",)]
 
@@ -272,7 +272,10 @@ _OUT_NAMES = {
     "commentaire": "abstract",
     "mots_cles": "keywords",
 }
-_LANGIDS = {"fr": "french", "en": "english", "es": "spanish", "de": "german", "it": "italian"}
+# Written as they are: identifiers, dates, numbers (no LaTeX escaping).
+_RAW_OUT = {"url", "doi", "isbn", "issn", "date", "date_consultation", "date_signature"}
+_RAW_OUT |= {"date_maj", "date_ajout", "nombre_pages", "numero", "et_al"}
+_LANGIDS = {code: names[0] for code, names in LANGUAGES.items()}  # BibLaTeX's names
 
 
 def dump(references: Sequence[Reference]) -> str:
@@ -307,10 +310,6 @@ def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
         else:
             yield _OUT_NAMES.get(name, name), _latex(value)
     yield from sorted(complements_for(ref, "bibtex").items())
-
-
-_RAW_OUT = {"url", "doi", "isbn", "issn", "date", "date_consultation", "date_signature"}
-_RAW_OUT |= {"date_maj", "date_ajout", "nombre_pages", "numero", "et_al"}
 
 
 def _latex(value: object) -> str:

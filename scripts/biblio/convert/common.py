@@ -6,6 +6,7 @@ import re
 from dataclasses import fields
 from typing import Any
 
+from biblio import schema
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Person, Position, Reference
@@ -33,7 +34,7 @@ def person_parts(family: str, given: str = "", particle: str = "") -> dict[str, 
     words = family.split()
     if not particle:
         leading = []
-        while len(words) > 1 and words[0].lower() == words[0] and words[0] in PARTICLES:
+        while len(words) > 1 and words[0] in PARTICLES:  # lower case only: « De » is a name
             leading.append(words.pop(0))
         particle = " ".join(leading)
     result = {"nom": " ".join(words)}
@@ -98,12 +99,13 @@ def _literal_date(text: str) -> str:
     return f"{year.group(1)}-{month:02d}" if month else year.group(1)
 
 
+# Language code → the names met in exports; the first is BibLaTeX's ``langid``.
 LANGUAGES = {
-    "fr": ("fre", "fra", "french", "français", "francais"),
-    "en": ("eng", "english", "anglais", "american", "british"),
-    "es": ("spa", "spanish", "espagnol", "español"),
-    "de": ("ger", "deu", "german", "allemand", "ngerman"),
-    "it": ("ita", "italian", "italien"),
+    "fr": ("french", "fre", "fra", "français", "francais"),
+    "en": ("english", "eng", "anglais", "american", "british"),
+    "es": ("spanish", "spa", "espagnol", "español"),
+    "de": ("german", "ger", "deu", "allemand", "ngerman"),
+    "it": ("italian", "ita", "italien"),
 }
 _LANGUAGE_CODES = {name: code for code, names in LANGUAGES.items() for name in (code, *names)}
 
@@ -141,3 +143,35 @@ def new_raw(key: str, data: dict[str, Any], at: Position, marks: Marks | None = 
 
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+# Our fields where a format has no place for them (RIS notes, Zotero's « Extra »):
+# one line each, ``biblio:champ: valeur``.
+NOTE_PREFIX = "biblio:"
+_LIST_KINDS = {schema.TEXTS, schema.TERM_IDS, schema.REFERENCE_IDS}
+_FIELDS = {f.name: f for f in schema.REFERENCE_FIELDS}
+
+
+def read_note(line: str) -> tuple[str, Any]:
+    """``biblio:termes: cls, asv`` → (« termes », [« cls », « asv »])."""
+    name, _, text = line.removeprefix(NOTE_PREFIX).partition(":")
+    name, text = name.strip(), text.strip()
+    spec = _FIELDS.get(name)
+    kind = spec.kind if spec else schema.TEXT
+    if kind == schema.INTEGER and text.isdigit():
+        return name, int(text)
+    if kind == schema.BOOLEAN:
+        return name, {"oui": True, "non": False}.get(text, text)
+    if kind in _LIST_KINDS:
+        return name, [part.strip() for part in text.split(",") if part.strip()]
+    return name, text
+
+
+def write_note(name: str, value: Any) -> str:
+    if isinstance(value, bool):
+        text = "oui" if value else "non"
+    elif isinstance(value, tuple):
+        text = ", ".join(value)
+    else:
+        text = str(value)
+    return f"{NOTE_PREFIX}{name}: {text}"

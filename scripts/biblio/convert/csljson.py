@@ -9,14 +9,15 @@ from typing import Any
 
 from biblio.cite import format_citation
 from biblio.convert.common import (
+    NOTE_PREFIX,
     complements_for,
     date_from_text,
     language_code,
     line_of,
     new_raw,
     person_parts,
+    read_note,
 )
-from biblio.convert.ris import NOTE_PREFIX, note_value
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
@@ -212,7 +213,9 @@ def _record(
         problems.append(error(lines.of("type"), "R005", message))
     for key, value in item.items():
         _read_field(key, value, data, doc_type)
-    data.update({k: v for k, v in _note_fields(data).items() if k not in data})
+    # Zotero's « Extra » (CSL note) may carry our fields: they fill what the item lacks.
+    from_note = dict(read_note(line) for line in _note_lines(item, ours=True))
+    data.update({k: v for k, v in from_note.items() if k not in data})
     if custom:  # our own export: ``custom`` is authoritative for the fields it lists
         data.pop("date", None)
         data.update({k: v for k, v in custom.items() if k not in ("id", "type", "citation")})
@@ -255,28 +258,17 @@ def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> No
         if str(value) != default:
             data["genre"] = value
     elif key == "note":
-        data.setdefault("complements", {})["csl:note"] = str(value)
+        rest = "\n".join(_note_lines({"note": value}, ours=False)).strip()
+        if rest:  # what is not one of our fields stays as it was written
+            data.setdefault("complements", {})["csl:note"] = rest
     elif key not in _HANDLED:
         data.setdefault("complements", {})[f"csl:{key}"] = _as_text(value)
 
 
-def _note_fields(data: dict[str, Any]) -> dict[str, Any]:
-    """Our fields written in Zotero's « Extra » as ``biblio:champ: valeur`` lines."""
-    complements = data.get("complements", {})
-    found, rest = {}, []
-    for line in complements.get("csl:note", "").splitlines():
-        if line.startswith(NOTE_PREFIX):
-            name, _, text = line.removeprefix(NOTE_PREFIX).partition(":")
-            found[name.strip()] = note_value(name.strip(), text.strip())
-        else:
-            rest.append(line)
-    if found:  # the note keeps only what was not turned into fields
-        complements["csl:note"] = "\n".join(rest).strip()
-        if not complements["csl:note"]:
-            del complements["csl:note"]
-        if not complements:
-            del data["complements"]
-    return found
+def _note_lines(item: dict[str, Any], ours: bool) -> list[str]:
+    """The lines of the item's note that are (``ours``) or are not ``biblio:`` lines."""
+    lines = str(item.get("note", "")).splitlines()
+    return [line for line in lines if line.startswith(NOTE_PREFIX) == ours]
 
 
 def _one_line(value: Any) -> Any:
@@ -302,5 +294,6 @@ def _date(value: Any) -> str:
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
         numbers = [int(p) for p in parts[0][:3] if str(p).strip().isdigit()]
-        return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
+        if numbers:
+            return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
     return date_from_text(str(value.get("literal") or value.get("raw") or ""))

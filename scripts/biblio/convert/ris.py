@@ -12,15 +12,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from biblio import schema
 from biblio.convert.common import (
+    NOTE_PREFIX,
     complements_for,
     date_from_text,
     language_code,
     new_raw,
     person_from_text,
     person_text,
+    read_note,
     reference_values,
+    write_note,
 )
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
@@ -29,7 +31,6 @@ from biblio.model import Position, Reference
 from biblio.schema import TYPES_BY_ID
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|)$")
-NOTE_PREFIX = "biblio:"
 _ORGANISATION_NOTE = f"{NOTE_PREFIX}organisation:"
 
 # RIS reference types → ours (several dialects; the first listed per type is what we write).
@@ -80,26 +81,39 @@ _SINGLE = {
     "LA": "langue",
     "Y2": "date_consultation",
 }
-_HANDLED = {"TY", "ER", "ID", "AU", "A1", "PB", "KW", "SN", "SP", "EP", "PY", "Y1", "DA", "N1"}
-_LIST_KINDS = {schema.TEXTS, schema.TERM_IDS, schema.REFERENCE_IDS}
-_FIELDS = {f.name: f for f in schema.REFERENCE_FIELDS}
 
 
 @dataclass
 class _Entry:
-    """Tags of one RIS record with the line of each value, in file order."""
+    """Tags of one RIS record with the line of each value, in file order. Each value used for
+    a field is marked taken; what is left goes to the record's complements, never dropped."""
 
     start: Position
     tags: list[tuple[str, str, Position]] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
 
-    def values(self, tag: str) -> list[str]:
-        return [v for t, v, _ in self.tags if t == tag]
+    def take_all(self, *tags: str, prefix: str = "") -> list[tuple[str, Position]]:
+        found = []
+        for index, (tag, value, where) in enumerate(self.tags):
+            usable = tag in tags and value.strip() and value.startswith(prefix)
+            if usable and index not in self.taken:
+                self.taken.add(index)
+                found.append((value, where))
+        return found
 
-    def first(self, *tags: str) -> tuple[str, Position] | None:
-        for t, v, where in self.tags:
-            if t in tags and v.strip():
-                return v, where
+    def take(self, *tags: str) -> tuple[str, Position] | None:
+        for index, (tag, value, where) in enumerate(self.tags):
+            if tag in tags and value.strip() and index not in self.taken:
+                self.taken.add(index)
+                return value, where
         return None
+
+    def leftovers(self) -> list[tuple[str, str, Position]]:
+        return [
+            item
+            for index, item in enumerate(self.tags)
+            if index not in self.taken and item[0] not in ("TY", "ER") and item[1].strip()
+        ]
 
 
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
@@ -155,18 +169,18 @@ def _record(entry: _Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
     values = _Values(entry.start.fichier)
     problems: list[Diagnostic] = []
 
-    type_code = entry.values("TY")[0].strip()
+    type_code = entry.tags[0][1].strip()  # a record starts with its TY line
     if type_code in RIS_TYPES:
         values.put("type", RIS_TYPES[type_code], entry.start)
     else:
         choices = ", ".join(sorted(RIS_TYPES))
         message = f"type RIS {quote(type_code)} non pris en charge (types reconnus : {choices})"
         problems.append(error(entry.start, "R005", message))
+    key = (entry.take("ID") or (f"ris-{index}", entry.start))[0].strip()
     _people_and_lists(entry, values)
     _singles(entry, values)
     _dates_and_pages(entry, values)
     _notes_and_extras(entry, values)
-    key = (entry.first("ID") or (f"ris-{index}", entry.start))[0].strip()
     raw = new_raw(key, values.data, entry.start, values.marks)
     raw.reported = frozenset() if "type" in values.data else frozenset({"type"})
     return raw, problems
@@ -174,24 +188,23 @@ def _record(entry: _Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
 
 def _people_and_lists(entry: _Entry, values: _Values) -> None:
     put = values.put
-    authors = [(v, w) for t, v, w in entry.tags if t in ("AU", "A1") and v.strip()]
     # RIS tells organisations by the absence of a comma; ours may hold one, so a note says so.
     organisations = {
         v.removeprefix(_ORGANISATION_NOTE).strip()
-        for v in entry.values("N1")
-        if v.startswith(_ORGANISATION_NOTE)
+        for v, _ in entry.take_all("N1", prefix=_ORGANISATION_NOTE)
     }
+    authors = entry.take_all("AU", "A1")
     if authors:
         people = [
             {"organisation": v} if v in organisations else person_from_text(v) for v, _ in authors
         ]
         put("auteurs", people, authors[0][1])
     for tag, name in (("PB", "editeurs"), ("KW", "mots_cles")):
-        found = [(v, w) for t, v, w in entry.tags if t == tag and v.strip()]
+        found = entry.take_all(tag)
         if found:
             items = [part.strip() for v, _ in found for part in v.split("\n") if part.strip()]
             put(name, items, found[0][1])
-    number = entry.first("SN")
+    number = entry.take("SN")
     if number:
         value = number[0].strip().split()[0]
         is_issn = re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value) is not None
@@ -200,9 +213,9 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
 
 def _singles(entry: _Entry, values: _Values) -> None:
     for tag, name in _SINGLE.items():
-        found = entry.first(tag)
-        if found is None or name in values.data:
-            continue
+        found = None if name in values.data else entry.take(tag)
+        if found is None:
+            continue  # a second tag for the same field stays, as a complement
         value, where = found
         if name == "langue":
             value = language_code(value)
@@ -216,45 +229,25 @@ def _singles(entry: _Entry, values: _Values) -> None:
 def _dates_and_pages(entry: _Entry, values: _Values) -> None:
     put = values.put
     # DA carries the full date in recent dialects, PY/Y1 the year (or all of it in old ones).
-    found = [f for f in (entry.first("DA"), entry.first("PY", "Y1")) if f is not None]
+    found = [f for f in (entry.take("DA"), entry.take("PY", "Y1")) if f is not None]
     dates = [(date_from_text(value), where) for value, where in found]
     if dates:
         put("date", *max(dates, key=lambda d: len(d[0])))
-    start, end = entry.first("SP"), entry.first("EP")
+    start, end = entry.take("SP"), entry.take("EP")
     if start:
         pages = start[0].strip() + (f"-{end[0].strip()}" if end else "")
         put("pages", pages, start[1])
 
 
 def _notes_and_extras(entry: _Entry, values: _Values) -> None:
-    put = values.put
+    for value, where in entry.take_all("N1", prefix=NOTE_PREFIX):
+        values.put(*read_note(value), where)
+    leftovers = entry.leftovers()
     extras: dict[str, list[str]] = {}
-    used = {tag for tag, name in _SINGLE.items() if entry.first(tag) and name in values.data}
-    for tag, value, where in entry.tags:
-        if tag == "N1" and value.startswith(_ORGANISATION_NOTE):
-            continue
-        if tag == "N1" and value.startswith(NOTE_PREFIX):
-            name, _, text = value.removeprefix(NOTE_PREFIX).partition(":")
-            put(name.strip(), note_value(name.strip(), text.strip()), where)
-        elif (tag == "N1" or tag not in _HANDLED) and value.strip():
-            if tag in used and entry.first(tag) == (value, where):
-                continue
-            extras.setdefault(f"ris:{tag}", []).append(value)
+    for tag, value, _ in leftovers:
+        extras.setdefault(f"ris:{tag}", []).append(value)
     if extras:
-        first = next(w for t, v, w in entry.tags if f"ris:{t}" in extras)
-        put("complements", {k: "\n".join(v) for k, v in extras.items()}, first)
-
-
-def note_value(name: str, text: str) -> Any:
-    spec = _FIELDS.get(name)
-    kind = spec.kind if spec else schema.TEXT
-    if kind == schema.INTEGER and text.isdigit():
-        return int(text)
-    if kind == schema.BOOLEAN:
-        return {"oui": True, "non": False}.get(text, text)
-    if kind in _LIST_KINDS:
-        return [part.strip() for part in text.split(",") if part.strip()]
-    return text
+        values.put("complements", {k: "\n".join(v) for k, v in extras.items()}, leftovers[0][2])
 
 
 def dump(references: Sequence[Reference]) -> str:
@@ -266,9 +259,22 @@ def record_text(ref: Reference) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in _tags(ref)) + "ER  - \n"
 
 
-_OUT_TAGS = {v: k for k, v in _SINGLE.items() if k in ("TI", "T2", "VL", "IS", "CY", "UR")}
-_OUT_TAGS |= {"doi": "DO", "commentaire": "AB", "genre": "M3", "langue": "LA"}
-_OUT_TAGS |= {"date_consultation": "Y2", "isbn": "SN", "issn": "SN"}
+# Our field → the tag we write (Zotero's choices).
+_OUT_TAGS = {
+    "titre": "TI",
+    "publication": "T2",
+    "volume": "VL",
+    "numero_revue": "IS",
+    "lieu": "CY",
+    "url": "UR",
+    "doi": "DO",
+    "commentaire": "AB",
+    "genre": "M3",
+    "langue": "LA",
+    "date_consultation": "Y2",
+    "isbn": "SN",
+    "issn": "SN",
+}
 
 
 def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
@@ -290,21 +296,15 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
             yield "DA", value.replace("-", "/")
         elif name == "pages":
             start, dash, end = value.partition("-")
-            yield ("SP", start) if dash and start and end else ("SP", value)
-            yield from [("EP", end)] if dash and start and end else []
+            if dash and start and end:
+                yield from (("SP", start), ("EP", end))
+            else:
+                yield "SP", value
         else:
             notes[name] = value
     for name, value in notes.items():
-        yield "N1", f"{NOTE_PREFIX}{name}: {_note_text(value)}"
+        yield "N1", write_note(name, value)
     for person in ref.auteurs:
         if "," in person.organisation:
             yield "N1", f"{_ORGANISATION_NOTE} {person.organisation}"
     yield from sorted(complements_for(ref, "ris").items())
-
-
-def _note_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, tuple):
-        return ", ".join(value)
-    return str(value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from biblio.cite import cached_citation as format_citation
@@ -60,18 +59,12 @@ def print_markdown(context: SiteContext) -> str:
     for section in context.section_order:
         depth = min(2 + section.numero.count("."), 4) if section.numero else 2
         parts.append(f"{'#' * depth} {plain(section_title(section))} {{ #{section.id} }}")
-        if section.texte:
-            text = with_citations(PRINT_PAGE, section.texte, context.references, lambda i: f"p-{i}")
-            parts.append(_without_footnote_calls(text))
+        # One long page: footnotes citing references become in-text links.
+        parts.append(with_citations(PRINT_PAGE, section.texte, context.references))
         for ref in context.by_section.get(section.id, []):
-            parts.append(listing_entry(PRINT_PAGE, ref, context).replace("### ", "#" * 5 + " ", 1))
+            parts.append(listing_entry(PRINT_PAGE, ref, context, level=5))
         parts.append(link(PRINT_PAGE, section_page(section.id), "Voir la section en ligne"))
     return "\n\n".join(parts) + "\n"
-
-
-def _without_footnote_calls(text: str) -> str:
-    # The print page has no footnote definitions: a citing footnote becomes nothing.
-    return re.sub(r"\[\^p-[^\]]+\]", "", text)
 
 
 def atom_feed(context: SiteContext, site_url: str) -> str:

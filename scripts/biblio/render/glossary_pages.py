@@ -8,14 +8,12 @@ from biblio.render.context import SiteContext
 from biblio.render.text import (
     annex,
     citation_markdown,
-    footnote_ids,
-    footnotes,
     href,
     link,
     plain,
     reference_page,
     term_page,
-    with_citations,
+    with_footnotes,
 )
 
 INDEX_PAGE = "glossaire/index.md"
@@ -54,10 +52,10 @@ def index_markdown(context: SiteContext) -> str:
 
 def term_markdown(term: Term, context: SiteContext) -> str:
     page = term_page(term.id)
-    notes = {ref_id: f"src{i}" for i, ref_id in enumerate(footnote_ids(term.definition), 1)}
+    definition, notes = with_footnotes(page, term.definition, context.references, "src")
     parts = [
         f'# {plain(display_name(term))} {{ data-terme="{term.id}" data-pagefind-weight="10" }}',
-        with_citations(page, term.definition, context.references, notes.__getitem__),
+        definition,
     ]
     if term.variantes:
         forms = ", ".join(f"« {plain(v)} »" for v in (term.sigle, term.terme, *term.variantes) if v)
@@ -71,8 +69,7 @@ def term_markdown(term: Term, context: SiteContext) -> str:
             _permalink(term),
         )
     )
-    if notes:
-        parts.append(footnotes(page, list(notes), context.references, "src"))
+    parts.append(notes)
     return "\n\n".join(p for p in parts if p) + "\n"
 
 

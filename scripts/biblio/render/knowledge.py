@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from biblio.model import Reference
 from biblio.render import charts
 from biblio.render.context import SiteContext
 from biblio.render.text import link, plain, reference_page
@@ -99,12 +100,17 @@ def _survey(context: SiteContext, survey: dict[str, Any]) -> dict[str, str]:
     return {SURVEY: "\n".join(lines) + "\n", SURVEY.replace(".md", ".svg"): svg}
 
 
+def _text_date(ref: Reference) -> str:
+    """A legal text is dated by its signature, else by its publication; "" if undated."""
+    return ref.date_signature or (ref.date if ref.year else "")
+
+
 def _timeline(context: SiteContext) -> dict[str, str]:
     laws = sorted(
-        (r for r in context.edition_order if r.type in LEGAL and (r.date_signature or r.date)),
-        key=lambda r: (r.date_signature or r.date, r.id),
+        (r for r in context.edition_order if r.type in LEGAL and _text_date(r)),
+        key=lambda r: (_text_date(r), r.id),
     )
-    events = [((r.date_signature or r.date)[:4], r.titre) for r in laws]
+    events = [(_text_date(r)[:4], r.titre) for r in laws]
     svg = charts.timeline("Cadre législatif et réglementaire", events)
     first, last = (events[0][0], events[-1][0]) if events else ("", "")
     lines = [
@@ -119,16 +125,14 @@ def _timeline(context: SiteContext) -> dict[str, str]:
     ]
     for ref in laws:
         target = link(TIMELINE, reference_page(ref.id), plain(ref.titre))
-        lines.append(
-            f"| {ref.date_signature or ref.date} | {target} | {TYPES_BY_ID[ref.type].label} |"
-        )
+        lines.append(f"| {_text_date(ref)} | {target} | {TYPES_BY_ID[ref.type].label} |")
     return {TIMELINE: "\n".join(lines) + "\n", TIMELINE.replace(".md", ".svg"): svg}
 
 
 def _statistics(context: SiteContext) -> dict[str, str]:
-    dated = [r for r in context.edition_order if (r.date or r.date_signature)[:4].isdigit()]
-    years = sorted({(r.date or r.date_signature)[:4] for r in dated})
-    counts = Counter(((r.date or r.date_signature)[:4], r.type) for r in dated)
+    dated = [r for r in context.edition_order if r.year]
+    years = sorted({r.year for r in dated})
+    counts = Counter((r.year, r.type) for r in dated)
     present = [t for t in TYPES if any(counts[(y, t.id)] for y in years)]
     series = {t.label: [counts[(y, t.id)] for y in years] for t in present}
     svg = charts.stacked_columns("Références par année de publication et par type", years, series)

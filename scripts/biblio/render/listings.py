@@ -24,8 +24,7 @@ def _type_rank(type_id: str) -> int:
 
 
 def _year(ref: Reference) -> list[str]:
-    year = (ref.date or ref.date_signature)[:4]
-    return [year if year.isdigit() else NO_DATE]
+    return [ref.year or NO_DATE]
 
 
 def _slug(value: str) -> str:
@@ -37,12 +36,8 @@ FACETS: tuple[Facet, ...] = (
     (
         "parcourir/annees.md",
         "Par année",
-        lambda r: [
-            (r.date or r.date_signature)[:4]
-            if (r.date or r.date_signature)[:4].isdigit()
-            else "Sans date"
-        ],
-        lambda year: (year == "Sans date", -int(year) if year.isdigit() else 0),
+        _year,
+        lambda year: (year == NO_DATE, -int(year) if year.isdigit() else 0),
     ),
     (
         "parcourir/territoires.md",
@@ -51,19 +46,13 @@ FACETS: tuple[Facet, ...] = (
         lambda value: (value == "non-precise", value),
     ),
     ("parcourir/themes.md", "Par thème (termes du glossaire)", lambda r: r.termes, lambda v: v),
-    (
-        "parcourir/mots-cles.md",
-        "Par mot-clé",
-        lambda r: r.mots_cles,
-        lambda v: " ".join(slug_words(v)),
-    ),
+    ("parcourir/mots-cles.md", "Par mot-clé", lambda r: r.mots_cles, _slug),
 )
 
 
 def entry(page: str, ref: Reference) -> str:
     number = f"({ref.numero}) " if ref.numero else ""
-    year = (ref.date or ref.date_signature)[:4]
-    suffix = f", {year}" if year.isdigit() else ""
+    suffix = f", {ref.year}" if ref.year else ""
     return f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
 
 

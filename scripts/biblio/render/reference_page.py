@@ -42,11 +42,11 @@ def consult_line(ref: Reference) -> str:
     return f"[Consulter {kind} : {plain(ref.titre)}]({ref.url}){{ .biblio-consulter }}"
 
 
-def listing_entry(page: str, ref: Reference, context: SiteContext) -> str:
+def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 3) -> str:
     """A reference in a section page: number, citation, commentary, link."""
     number = f"**({ref.numero})** " if ref.numero else ""
     lines = [
-        f"### {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
+        f"{'#' * level} {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
         "",
         f"{number}{citation_markdown(ref)}",
     ]
@@ -69,7 +69,7 @@ def _anchor(ref: Reference) -> str:
 
 
 def _commentary(page: str, ref: Reference, context: SiteContext) -> str:
-    text = with_citations(page, ref.commentaire, context.references, lambda i: f"c-{i}")
+    text = with_citations(page, ref.commentaire, context.references)
     source = VOCABULARIES["sources_commentaire"].values.get(ref.source_commentaire, "")
     return f"{text}\n\n*{source}*" if source and ref.source_commentaire != "base" else text
 

@@ -7,12 +7,10 @@ from biblio.render.context import SiteContext, section_title
 from biblio.render.reference_page import listing_entry
 from biblio.render.text import (
     annex,
-    footnote_ids,
-    footnotes,
     link,
     plain,
     section_page,
-    with_citations,
+    with_footnotes,
 )
 
 CONTENTS_PAGE = "bibliographie.md"
@@ -54,17 +52,15 @@ def section_markdown(section: Section, context: SiteContext) -> str:
         f'# {plain(section_title(section))} {{ data-pagefind-weight="10" }}',
         annex(_breadcrumb(page, section, context)),
     ]
-    notes = {ref_id: f"ref{i}" for i, ref_id in enumerate(footnote_ids(section.texte), 1)}
-    if section.texte:
-        parts.append(with_citations(page, section.texte, context.references, notes.__getitem__))
+    text, notes = with_footnotes(page, section.texte, context.references, "ref")
+    parts.append(text)
     children = context.children.get(section.id, [])
     if children:
         items = [f"- {link(page, section_page(c.id), plain(section_title(c)))}" for c in children]
         parts.append(annex("## Sous-sections", "\n".join(items)))
     parts += _references(page, context.by_section.get(section.id, []), context)
     parts.append(annex(_previous_next(page, section, context)))
-    if notes:
-        parts.append(footnotes(page, list(notes), context.references, "ref"))
+    parts.append(notes)
     return "\n\n".join(p for p in parts if p) + "\n"
 
 

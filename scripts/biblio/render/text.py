@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
 
 from biblio.cite import cached_citation as format_citation
 from biblio.model import Reference
@@ -74,20 +73,19 @@ def label(ref: Reference) -> str:
         first = ref.auteurs[0]
         who = first.organisation or first.nom
     who = who or (ref.editeurs[0] if ref.editeurs else "")
-    year = (ref.date or ref.date_signature)[:4]
-    return "(" + ", ".join(p for p in (who, year if year.isdigit() else "") if p) + ")"
+    return "(" + ", ".join(p for p in (who, ref.year) if p) + ")"
 
 
 def with_citations(
-    page: str, text: str, references: dict[str, Reference], notes: Callable[[str], str]
+    page: str, text: str, references: dict[str, Reference], notes: dict[str, str] | None = None
 ) -> str:
-    """``text`` with ``[@id]`` as links to the reference (citation on hover) and
-    ``[^@id]`` as real footnotes (``notes(id)`` gives the footnote's name)."""
+    """``text`` with ``[@id]`` as links to the reference (citation on hover). ``[^@id]`` becomes
+    the footnote ``notes[id]``; on a page without footnotes (``notes`` None), a link too."""
 
     def replace(match: re.Match[str]) -> str:
         ids = [m.group(1) for m in CITED_ID.finditer(match.group(2))]
-        if match.group(1):  # [^@id]: a footnote whose text is the citation
-            return "".join(f"[^{notes(ref_id)}]" for ref_id in ids)
+        if match.group(1) and notes is not None:  # [^@id]: a footnote whose text is the citation
+            return "".join(f"[^{notes[ref_id]}]" for ref_id in ids)
         links = []
         for ref_id in ids:
             ref = references[ref_id]
@@ -98,23 +96,22 @@ def with_citations(
     return CITATION.sub(replace, untrusted(text))
 
 
-def footnote_ids(text: str) -> list[str]:
-    """Ids cited as footnotes (``[^@id]``), in order of first appearance."""
-    found: list[str] = []
+def with_footnotes(
+    page: str, text: str, references: dict[str, Reference], prefix: str
+) -> tuple[str, str]:
+    """``text`` with its citations (see ``with_citations``) and the definitions of its citing
+    footnotes, named ``prefix1``, ``prefix2``… in order of appearance."""
+    cited: list[str] = []
     for match in CITATION.finditer(text):
         if match.group(1):
-            found.extend(m.group(1) for m in CITED_ID.finditer(match.group(2)))
-    return list(dict.fromkeys(found))
-
-
-def footnotes(page: str, ids: list[str], references: dict[str, Reference], name: str) -> str:
-    """Footnote definitions for ``ids``: the citation, linked to the reference's page."""
-    lines = []
-    for index, ref_id in enumerate(ids, 1):
-        ref = references[ref_id]
-        target = href(page, reference_page(ref_id))
-        lines.append(f"[^{name}{index}]: [{citation_markdown(ref)}]({target})")
-    return "\n".join(lines)
+            cited.extend(m.group(1) for m in CITED_ID.finditer(match.group(2)))
+    notes = {ref_id: f"{prefix}{index}" for index, ref_id in enumerate(dict.fromkeys(cited), 1)}
+    definitions = [
+        f"[^{name}]: [{citation_markdown(references[ref_id])}]"
+        f"({href(page, reference_page(ref_id))})"
+        for ref_id, name in notes.items()
+    ]
+    return with_citations(page, text, references, notes), "\n".join(definitions)
 
 
 def annex(*blocks: str) -> str:
@@ -123,7 +120,7 @@ def annex(*blocks: str) -> str:
     body = "\n\n".join(b for b in blocks if b)
     if not body:
         return ""
-    return f'<div class="biblio-annexe" data-pagefind-ignore markdown>\n\n{body}\n\n</div>'
+    return f'<div class="biblio-annexe" data-pagefind-ignore="all" markdown>\n\n{body}\n\n</div>'
 
 
 NOT_INDEXED = "---\ntemplate: sans-index.html\n---\n\n"  # front matter: page left out of search
