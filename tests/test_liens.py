@@ -123,7 +123,7 @@ def test_command_reports_dead_links_with_an_archive_and_fails(
     moved = next(item for item in report["liens"] if item["references"] == ["demenagee"])
     assert (moved["statut"], moved["cible"]) == ("redirection", f"{base}/ok")
     markdown = (tmp_path / "build" / "liens" / "liens.md").read_text("utf-8")
-    assert "## Introuvable (404, 410…) : lien mort (1)" in markdown
+    assert "## Introuvable (1) — 404, 410… : lien mort" in markdown
     assert f"version archivée : <https://web.archive.org/web/20221001/{base}/absent>" in markdown
 
 

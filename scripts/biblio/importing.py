@@ -94,7 +94,7 @@ def plan_import(
     """What importing ``entries`` into ``corpus`` creates and skips; ``taken`` adds the ids of
     files present but not loaded (a broken record keeps its name)."""
     plan = ImportPlan()
-    ids = {r.id for r in corpus.references} | set(taken)
+    ids = {r.id for r in corpus.references} | taken
     seen = _Seen(corpus.references)
     for raw in entries:
         reference = _reference(raw, today, section, plan.problems)

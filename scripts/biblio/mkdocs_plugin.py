@@ -79,7 +79,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from exc
         for path, text in urls.redirect_pages(self.redirects).items():
             files.append(File.generated(config, path, content=text))
-        self.published = {urls.page_url(f.src_uri) for f in files.documentation_pages()}
+        self.published = {urls.normalise(f.url) for f in files.documentation_pages()}
         # Checked before any page is rendered: a broken promise fails the build at once.
         promised = urls.read_manifest(self._root(config))
         missing = urls.missing_urls(promised, self.published, self.redirects)

@@ -20,16 +20,6 @@ REDIRECTS = "redirections.yaml"
 PUBLISHED = "urls.txt"  # written into the built site
 
 
-def page_url(docs_path: str) -> str:
-    """``glossaire/cpts.md`` → ``glossaire/cpts/``; ``index.md`` files give their folder."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 def read_manifest(root: Path) -> list[str]:
     path = root / MANIFEST
     if not path.is_file():
@@ -54,6 +44,8 @@ def normalise(url: str) -> str:
     """Site-relative, no leading slash, a trailing slash for pages (``/glossaire/cpts`` →
     ``glossaire/cpts/``)."""
     url = url.strip().lstrip("/")
+    if url in (".", "./"):  # the home page, as MkDocs writes it
+        return ""
     if url and not url.endswith("/") and "." not in posixpath.basename(url):
         url += "/"
     return url

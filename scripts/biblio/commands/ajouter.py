@@ -10,11 +10,10 @@ from typing import Any
 
 from biblio import schema
 from biblio.build import build_record
-from biblio.commands.support import UsageError, check_section, load_clean, root_of
+from biblio.commands.support import UsageError, check_section, load_clean, root_of, taken_ids
 from biblio.convert import yaml_record
 from biblio.convert.common import person_from_text
 from biblio.ids import unique_id
-from biblio.load.files import find_record_files
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Corpus, Position, Reference
@@ -66,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
     answers = _answers(args, input if sys.stdin.isatty() else None)
     check_section(corpus, answers.get("section", ""))
     reference = _reference(answers, corpus, args.numero)
-    sources, _ = find_record_files(root)
-    taken = {r.id for r in corpus.references} | {s.stem for s in sources}
+    taken = taken_ids(root, corpus)
     if args.id and args.id in taken:
         raise UsageError(f"--id : l'identifiant « {args.id} » est déjà pris")
     ref_id = args.id or unique_id(reference, taken)

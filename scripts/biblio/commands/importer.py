@@ -7,9 +7,8 @@ import datetime
 from pathlib import Path
 
 from biblio import diagnostics
-from biblio.commands.support import UsageError, check_section, load_clean, root_of
+from biblio.commands.support import UsageError, check_section, load_clean, root_of, taken_ids
 from biblio.importing import ImportPlan, plan_import, read_entries
-from biblio.load.files import find_record_files
 from biblio.load.raw import RawRecord
 from biblio.output import write_new_files
 from biblio.validate.runner import load_base
@@ -33,8 +32,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_clean(root)
     check_section(corpus, args.section)
     entries, problems = _read_all(args.fichiers)
-    sources, _ = find_record_files(root)
-    taken = frozenset(s.stem for s in sources)
+    taken = frozenset(taken_ids(root, corpus))
     today = datetime.date.today().isoformat()
     plan = plan_import(corpus, entries, today, args.section, args.doublons, taken)
     plan.problems[:0] = problems

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from biblio.load.files import find_record_files
 from biblio.model import Corpus
 from biblio.validate.runner import load_base
 
@@ -52,3 +53,10 @@ def check_section(corpus: Corpus, section: str) -> None:
         raise UsageError(
             f"--section : section inconnue « {section} » (sections : {', '.join(known)})"
         )
+
+
+def taken_ids(root: Path, corpus: Corpus) -> set[str]:
+    """Ids a new record may not take: the references' (BibTeX keys included) and the names
+    of every record file, even one the validator refused."""
+    sources, _ = find_record_files(root)
+    return {r.id for r in corpus.references} | {s.stem for s in sources}

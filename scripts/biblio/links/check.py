@@ -20,15 +20,16 @@ SERVER_ERROR = "erreur-serveur"
 TIMEOUT = "delai-depasse"
 DNS = "dns"
 CONNECTION = "connexion"
+# Status → (what it is, what to do), for the reports.
 STATUS_LABELS = {
-    OK: "en ligne",
-    REDIRECTED: "redirigée (mettre à jour l'adresse)",
-    CLIENT_ERROR: "introuvable (404, 410…) : lien mort",
-    FORBIDDEN: "accès refusé ou limité (401, 403, 429) : à vérifier à la main",
-    SERVER_ERROR: "erreur du serveur (5xx) : à revérifier plus tard",
-    TIMEOUT: "délai dépassé : à revérifier plus tard",
-    DNS: "nom de domaine introuvable : lien mort",
-    CONNECTION: "connexion refusée ou coupée : à revérifier plus tard",
+    OK: ("en ligne", ""),
+    REDIRECTED: ("redirigée", "mettre à jour l'adresse"),
+    CLIENT_ERROR: ("introuvable", "404, 410… : lien mort"),
+    FORBIDDEN: ("accès refusé ou limité", "401, 403, 429 : à vérifier à la main"),
+    SERVER_ERROR: ("erreur du serveur", "5xx : à revérifier plus tard"),
+    TIMEOUT: ("délai dépassé", "à revérifier plus tard"),
+    DNS: ("nom de domaine introuvable", "lien mort"),
+    CONNECTION: ("connexion refusée ou coupée", "à revérifier plus tard"),
 }
 DEAD = frozenset({CLIENT_ERROR, DNS})
 # Worth a second try: the cause may be passing.

@@ -63,18 +63,18 @@ def to_json(items: Sequence[Checked]) -> str:
 
 def to_markdown(items: Sequence[Checked]) -> str:
     lines = ["# Vérification des liens", "", summary(items), ""]
-    for status, label in STATUS_LABELS.items():
+    for status, (label, advice) in STATUS_LABELS.items():
         found = [item for item in items if item.result.statut == status]
         if not found or status == "ok":
             continue
-        lines += [f"## {label[:1].upper()}{label[1:]} ({len(found)})", ""]
+        lines += [f"## {label[:1].upper()}{label[1:]} ({len(found)}) — {advice}", ""]
         lines += [_line(item) for item in found] + [""]
     return "\n".join(lines)
 
 
 def summary(items: Sequence[Checked]) -> str:
     found = counts(items)
-    parts = [f"{found[s]} {STATUS_LABELS[s].split(' (')[0].split(' :')[0]}" for s in found]
+    parts = [f"{found[s]} {STATUS_LABELS[s][0]}" for s in found]
     dead = sum(item.dead for item in items)
     return f"{len(items)} lien(s) vérifié(s), {dead} mort(s) : " + ", ".join(sorted(parts))
 

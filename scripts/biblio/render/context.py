@@ -33,6 +33,7 @@ class SiteContext:
     cited_in: dict[str, list[Backlink]] = field(default_factory=dict)  # reference id → pages
     mentions: dict[str, list[Backlink]] = field(default_factory=dict)  # term id → pages
     finder: TermFinder = field(default_factory=lambda: TermFinder(()))
+    latest: list[Reference] = field(default_factory=list)  # by date added, newest first
     rank: dict[str, int] = field(default_factory=dict)  # place in edition order
     rank_in_section: dict[str, int] = field(default_factory=dict)
 
@@ -51,6 +52,11 @@ def build_context(corpus: Corpus) -> SiteContext:
         siblings = context.by_section.setdefault(ref.section, [])
         context.rank_in_section[ref.id] = len(siblings)
         siblings.append(ref)
+    context.latest = sorted(
+        (r for r in corpus.references if r.date_ajout),
+        key=lambda r: (r.date_ajout, r.id),
+        reverse=True,
+    )
     context.finder = TermFinder(corpus.terms)
     _backlinks(context)
     return context

@@ -70,11 +70,7 @@ def print_markdown(context: SiteContext) -> str:
 def atom_feed(context: SiteContext, site_url: str) -> str:
     """The latest additions as an Atom feed; links are absolute when the site's URL is known."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    latest = sorted(
-        (r for r in context.corpus.references if r.date_ajout),
-        key=lambda r: (r.date_ajout, r.id),
-        reverse=True,
-    )[:FEED_SIZE]
+    latest = context.latest[:FEED_SIZE]
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "fr"})
     ET.SubElement(feed, "title").text = "Veille — Dynamiques territoriales de santé"
     ET.SubElement(feed, "id").text = f"{base}{FEED}" if base else "urn:biblio-dts:veille"

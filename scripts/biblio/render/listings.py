@@ -103,11 +103,7 @@ def browse_index_markdown(context: SiteContext) -> str:
 
 def home_markdown(context: SiteContext) -> str:
     page = "index.md"
-    latest = sorted(
-        (r for r in context.corpus.references if r.date_ajout),
-        key=lambda r: (r.date_ajout, r.id),
-        reverse=True,
-    )[:LATEST]
+    latest = context.latest[:LATEST]
     counts = (
         f"**{len(context.references)}** références, **{len(context.terms)}** termes de glossaire, "
         f"**{len(context.sections)}** sections."
