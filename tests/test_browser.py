@@ -183,6 +183,7 @@ PAGES = {
     "terme": "/glossaire/cpts/",
     "index du glossaire": "/glossaire/",
     "recherche": "/recherche/?q=CPTS",
+    "tableaux des ateliers": "/connaissances/ateliers-cres-paca/",
 }
 
 

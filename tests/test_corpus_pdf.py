@@ -47,14 +47,6 @@ def test_commentary_is_the_printed_paragraph_with_its_source(ref: Reference, pri
         assert marker.match(after), after[:40]
 
 
-# Printed URLs no record carries yet, each explained in references/CORRECTIONS.md
-# (« À vérifier »). The test fails when one is added or resolved: update this list then.
-KNOWN_UNCOVERED_URLS = {
-    # note 39: the 2016 law, linked to one of its articles; the law is (2), one record
-    "https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000031913243",
-}
-
-
 def _document_key(url: str) -> str:
     return normalise_url(url).split("#", 1)[0]
 
@@ -70,7 +62,7 @@ def test_every_printed_url_is_the_url_of_a_record(printed: str) -> None:
         if _document_key(url) in keys or (jorftext and jorftext.group(0) in identifiers):
             continue
         uncovered.add(url)
-    assert uncovered == KNOWN_UNCOVERED_URLS
+    assert uncovered == set()
 
 
 def test_no_two_records_share_a_url() -> None:

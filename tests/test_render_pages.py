@@ -13,8 +13,9 @@ from biblio.render.text import plain, untrusted, with_citations
 from biblio.validate.runner import load_base
 from conftest import FIXTURES, TESTS
 
-BASE = load_base(FIXTURES / "base", use_cache=False).corpus
-PAGES = generated_pages(BASE, site_url="https://exemple.fr/base/")
+REPORT = load_base(FIXTURES / "base", use_cache=False)
+BASE = REPORT.corpus
+PAGES = generated_pages(BASE, "https://exemple.fr/base/", REPORT.donnees)
 GOLDEN = (
     "index.md",
     "bibliographie.md",
@@ -23,6 +24,7 @@ GOLDEN = (
     "glossaire/index.md",
     "glossaire/cls.md",
     "veille.xml",
+    "connaissances/ateliers-cres-paca.md",
 )
 
 
@@ -34,7 +36,7 @@ def test_generated_page_matches_golden(
 
 
 def test_generation_is_deterministic() -> None:
-    assert generated_pages(BASE, site_url="https://exemple.fr/base/") == PAGES
+    assert generated_pages(BASE, "https://exemple.fr/base/", REPORT.donnees) == PAGES
 
 
 def test_every_record_has_a_page() -> None:

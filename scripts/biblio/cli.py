@@ -9,10 +9,15 @@ from pathlib import Path
 
 from biblio import diagnostics, urls
 from biblio.commands import ajouter, importer, liens
-from biblio.commands.support import UsageError, check_section, load_clean, root_of
+from biblio.commands.support import (
+    UsageError,
+    check_section,
+    load_clean,
+    load_clean_report,
+    root_of,
+)
 from biblio.convert import base_json
 from biblio.importing import FORMATS
-from biblio.load.donnees import load_survey
 from biblio.order import references_in_order, restrict_to_section
 from biblio.output import WriteRefused, write_generated_tree, write_new_file
 from biblio.render.pages import generated_pages
@@ -56,7 +61,8 @@ def cmd_exporter(args: argparse.Namespace) -> int:
 
 def cmd_generer(args: argparse.Namespace) -> int:
     root = root_of(args)
-    pages = generated_pages(load_clean(root), args.site_url, load_survey(root))
+    report = load_clean_report(root)
+    pages = generated_pages(report.corpus, args.site_url, report.donnees)
     pages.update(urls.redirect_pages(urls.read_redirects(root)))
     written = write_generated_tree(Path(args.sortie), pages)
     print(f"{written} page(s) écrite(s) dans {args.sortie}")

@@ -24,7 +24,6 @@ from mkdocs.structure.files import File, Files
 
 from biblio import urls
 from biblio.diagnostics import ERROR
-from biblio.load.donnees import load_survey
 from biblio.model import Corpus
 from biblio.render.pages import generated_pages
 from biblio.schema import FOLDERS
@@ -42,6 +41,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.corpus = Corpus()
+        self.donnees: dict[str, dict[str, Any]] = {}
         self.redirects: dict[str, str] = {}
         self.published: set[str] = set()
         # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
@@ -64,10 +64,10 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         if report.errors:
             raise PluginError(f"{report.errors} erreur(s) dans les fiches : lancez biblio valider")
         self.corpus = report.corpus
+        self.donnees = report.donnees
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        survey = load_survey(self._root(config))
-        pages = generated_pages(self.corpus, config.site_url or "", survey)
+        pages = generated_pages(self.corpus, config.site_url or "", self.donnees)
         if self.incremental:
             self._add_from_disk(files, pages, config)
         else:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from biblio.load.files import find_record_files
 from biblio.model import Corpus
-from biblio.validate.runner import load_base
+from biblio.validate.runner import Report, load_base
 
 
 class UsageError(Exception):
@@ -37,6 +37,11 @@ def root_of(args: argparse.Namespace) -> Path:
 
 def load_clean(root: Path) -> Corpus:
     """The corpus, or a usage error listing the base's errors (commands need a clean base)."""
+    return load_clean_report(root).corpus
+
+
+def load_clean_report(root: Path) -> Report:
+    """The loaded base (corpus and data), or a usage error listing the base's errors."""
     report = load_base(root)
     if report.errors:
         for diagnostic in report.diagnostics:
@@ -44,7 +49,7 @@ def load_clean(root: Path) -> Corpus:
         raise UsageError(
             f"la base contient {report.errors} erreur(s) : corrigez-les d'abord (biblio valider)"
         )
-    return report.corpus
+    return report
 
 
 def check_section(corpus: Corpus, section: str) -> None:

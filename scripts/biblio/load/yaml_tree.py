@@ -35,6 +35,8 @@ _YAML_MESSAGES = {
     "did not find expected node content": "valeur attendue",
     "expected a single document in the stream": "un seul document YAML attendu par fichier",
     "found unexpected ':'": "deux-points inattendu",
+    "did not find expected ',' or ']'": "liste entre crochets non fermée : « ] » ou « , » attendu",
+    "did not find expected ',' or '}'": "table entre accolades non fermée : « } » ou « , » attendu",
 }
 _TRUE = ("true", "yes", "on", "y")
 _REFUSED = object()

@@ -8,6 +8,7 @@ from typing import Any
 
 from biblio.model import Reference
 from biblio.render import charts
+from biblio.render import workshop as workshop_pages
 from biblio.render.context import SiteContext
 from biblio.render.text import link, plain, reference_page
 from biblio.schema import TYPES, TYPES_BY_ID
@@ -19,19 +20,26 @@ STATISTICS = "connaissances/statistiques.md"
 LEGAL = ("loi", "ordonnance", "decret", "arrete", "instruction-circulaire")
 
 
-def knowledge_pages(context: SiteContext, survey: dict[str, Any] | None) -> dict[str, str]:
-    pages = {INDEX: _index(survey is not None)}
+def knowledge_pages(context: SiteContext, donnees: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """The « Repères » pages; a page whose data the base lacks is left out."""
+    survey, workshop = donnees.get("enquete"), donnees.get("ateliers")
+    pages = {INDEX: _index(survey is not None, workshop is not None)}
     pages.update(_timeline(context))
     pages.update(_statistics(context))
     if survey is not None:
         pages.update(_survey(context, survey))
+    if workshop is not None:
+        pages[workshop_pages.PAGE] = workshop_pages.workshop_page(context, workshop)
     return pages
 
 
-def _index(with_survey: bool) -> str:
+def _index(with_survey: bool, with_workshop: bool) -> str:
     lines = ["# Repères", "", "Des données tirées des documents et des fiches de la base :", ""]
     if with_survey:
         lines.append(f"- {link(INDEX, SURVEY, 'Enquête de Fabrique Territoires Santé')}")
+    if with_workshop:
+        title = "Ateliers du CRES Paca : ce que chaque démarche apporte aux autres"
+        lines.append(f"- {link(INDEX, workshop_pages.PAGE, title)}")
     lines += [
         f"- {link(INDEX, TIMELINE, 'Chronologie du cadre législatif')}",
         f"- {link(INDEX, STATISTICS, 'La base en chiffres : références par année et par type')}",

@@ -17,7 +17,7 @@ from biblio.render.text import reference_page, section_page, term_page
 
 
 def generated_pages(
-    corpus: Corpus, site_url: str = "", survey: dict[str, Any] | None = None
+    corpus: Corpus, site_url: str = "", donnees: dict[str, dict[str, Any]] | None = None
 ) -> dict[str, str]:
     """Every generated page and file; deterministic (same records, same bytes)."""
     context = build_context(corpus)
@@ -32,7 +32,7 @@ def generated_pages(
         "format-des-fiches.md": render_schema_page(),
     }
     pages.update(downloads.download_files(context))
-    pages.update(knowledge.knowledge_pages(context, survey))
+    pages.update(knowledge.knowledge_pages(context, donnees or {}))
     for facet in listings.FACETS:
         pages.update(listings.facet_pages(facet, context))
     for section in context.section_order:

@@ -16,6 +16,7 @@ from typing import Any
 from biblio.build import RECORD_CLASSES, build_record
 from biblio.diagnostics import ERROR, WARNING, Diagnostic, error, quote
 from biblio.load.cache import FileCache
+from biblio.load.donnees import check_sources, load_donnees
 from biblio.load.files import SourceFile, find_record_files
 from biblio.load.tree import read_source
 from biblio.model import Corpus, Person, Position, Record, Reference, Section, Term, TextOrigin
@@ -49,6 +50,8 @@ class Report:
 
     corpus: Corpus
     diagnostics: tuple[Diagnostic, ...]
+    # Well-formed datasets of donnees/ (survey, workshop) by name, for the knowledge pages.
+    donnees: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -146,7 +149,12 @@ def _load(root: Path, use_cache: bool) -> Report:
         results.append(result)
     if cache:
         cache.save()
-    return _assemble(results, problems)
+    donnees, donnees_problems = load_donnees(root)
+    report = _assemble(results, [*problems, *donnees_problems])
+    references = {r.id for r in report.corpus.references}
+    extra = check_sources(donnees, references)
+    diagnostics = tuple(sorted({*report.diagnostics, *extra}))
+    return Report(report.corpus, diagnostics, donnees)
 
 
 def _assemble(results: list[FileResult], problems: list[Diagnostic]) -> Report:
