@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from biblio.cite import format_citation
 from biblio.cli import main
 from biblio.model import Reference
 from biblio.validate.corpus import normalise_url
@@ -130,3 +131,54 @@ def test_export_lists_the_whole_bibliography(capsys: pytest.CaptureFixture[str])
     assert all(r["custom"]["section"] == "sites-ressource" for r in sites)
     assert len(document["glossaire"]) == 22
     assert len(references) > 43 + 13  # the sources of notes and captions too
+
+
+# --- The 57 footnotes -----------------------------------------------------------------
+
+# Footnotes that are cross-references inside the bibliography, not sources.
+INTERNAL_NOTES = {7, 8}
+# Footnotes that print, for a document the base already has, another form of its citation
+# (the law's Journal officiel title, another capitalisation, a longer title): one record.
+PRINTED_VARIANTS = {
+    16: "atlas-cpts-2022",
+    21: "loi-hpst-2009",
+    30: "ordonnance-2021-584",
+    32: "loi-hpst-2009",
+    34: "loi-hpst-2009",
+    38: "fts-enquete-exploratoire-2022",
+    41: "urps-ml-paca-2021",
+    47: "loi-modernisation-2016",  # its URL is the law's (JORFTEXT000031912641)
+}
+_NOTE_END = re.compile(r"Consulter\.\.\.|\d p\. *\n")
+
+
+def _printed_footnotes() -> dict[int, str]:
+    """Footnote n → its printed text; footnotes follow each other in the document."""
+    text = BIBLIOGRAPHY.read_text(encoding="utf-8")
+    notes, position = {}, 0
+    for number in range(1, 58):
+        start = re.compile(rf"(?m)^{number} (?=[A-ZÉ’'])").search(text, position)
+        assert start is not None, f"note {number} introuvable"
+        end = _NOTE_END.search(text, start.end())
+        assert end is not None
+        stop = end.start() if end.group(0).startswith("Consulter") else end.end()
+        notes[number] = flatten(text[start.end() : stop]).rstrip(" .")
+        position = start.end()
+    return notes
+
+
+def test_every_footnote_of_the_bibliography_is_a_record_cited_by_a_text() -> None:
+    report = load_base(REPO)
+    citations = {
+        flatten(format_citation(r).text).rstrip(" ."): r.id for r in report.corpus.references
+    }
+    texts = [s.texte for s in report.corpus.sections] + [t.definition for t in report.corpus.terms]
+    cited = {m for text in texts for m in re.findall(r"(?<![\w.])@([a-z0-9][a-z0-9-]*)", text)}
+    unmatched = {}
+    for number, printed in _printed_footnotes().items():
+        if number in INTERNAL_NOTES:
+            continue
+        record = PRINTED_VARIANTS.get(number) or citations.get(printed)
+        if record is None or record not in cited:
+            unmatched[number] = printed
+    assert unmatched == {}
