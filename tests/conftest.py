@@ -116,3 +116,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == []
     return site
+
+
+def chromium_path() -> str:
+    """Debian's chromium; in CI a missing browser fails the test, never skips it."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium absent : .ci/run doit installer le paquet Debian chromium")
+        pytest.skip("chromium absent (paquet Debian ; obligatoire en CI)")
+    return path

@@ -5,8 +5,6 @@ permalinks, copy buttons, no console error, accessibility (axe-core), inert host
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,18 +13,9 @@ from typing import Any
 
 import pytest
 
-from conftest import run_mkdocs
+from conftest import chromium_path, run_mkdocs
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium absent : .ci/run doit installer le paquet Debian chromium")
-        pytest.skip("chromium absent (paquet Debian ; obligatoire en CI)")
-    return path
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

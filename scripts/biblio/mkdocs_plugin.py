@@ -11,6 +11,7 @@ import logging
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ from mkdocs.structure.files import File, Files
 from biblio import urls
 from biblio.diagnostics import ERROR
 from biblio.model import Corpus
-from biblio.render.pages import generated_pages
+from biblio.render.downloads import PRINT_PAGE
+from biblio.render.pages import generated_pages, whole_base_files
 from biblio.schema import FOLDERS
 from biblio.validate.runner import load_base
 
@@ -67,11 +69,19 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         self.donnees = report.donnees
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = generated_pages(self.corpus, config.site_url or "", self.donnees)
         if self.incremental:
+            # The preview's print page is the one of its first build (it says so).
+            first = PRINT_PAGE not in self.written
+            pages = generated_pages(
+                self.corpus, config.site_url or "", self.donnees, preview=True, print_page=first
+            )
+            if not first:
+                pages[PRINT_PAGE] = self.written[PRINT_PAGE]
             self._add_from_disk(files, pages, config)
         else:
-            for path, text in pages.items():
+            for path, text in generated_pages(
+                self.corpus, config.site_url or "", self.donnees
+            ).items():
                 files.append(File.generated(config, path, content=text))
         try:
             self.redirects = urls.read_redirects(self._root(config))
@@ -108,6 +118,10 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         (site / urls.PUBLISHED).write_text("".join(f"/{u}\n" for u in sorted(self.published)))
+        if self.incremental:
+            # The whole base in each format changes with any edit and costs more than the
+            # edit's own pages: while previewing, it is written just after the reload.
+            threading.Thread(target=_write_files, args=(site, self.corpus), daemon=True).start()
         self._index_for_search(config)
 
     def _index_for_search(self, config: MkDocsConfig) -> None:
@@ -132,3 +146,12 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             if directory.is_dir():
                 server.watch(str(directory))
         return server
+
+
+def _write_files(site: Path, corpus: Corpus) -> None:
+    for path, text in whole_base_files(corpus).items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)  # a visitor never downloads a half-written file

@@ -51,9 +51,18 @@ def downloads_markdown(context: SiteContext) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_markdown(context: SiteContext) -> str:
+# Shown on the print page while previewing (make serve), where it is built once at start.
+PREVIEW_NOTE = (
+    "> **Aperçu local** : pendant l’aperçu (`make serve`), cette page montre la base telle "
+    "qu’elle était au lancement de l’aperçu ; elle n’est pas reconstruite à chaque modification "
+    "d’une fiche. La construction du site (`make build`) la produit toujours à jour."
+)
+
+
+def print_markdown(context: SiteContext, note: str = "") -> str:
     parts = [
         NOT_INDEXED + "# Bibliographie commentée — version imprimable",
+        *([note] if note else []),
         "Dynamiques territoriales de santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…).",
     ]
     for section in context.section_order:

@@ -17,9 +17,19 @@ from biblio.render.text import reference_page, section_page, term_page
 
 
 def generated_pages(
-    corpus: Corpus, site_url: str = "", donnees: dict[str, dict[str, Any]] | None = None
+    corpus: Corpus,
+    site_url: str = "",
+    donnees: dict[str, dict[str, Any]] | None = None,
+    *,
+    preview: bool = False,
+    print_page: bool = True,
 ) -> dict[str, str]:
-    """Every generated page and file; deterministic (same records, same bytes)."""
+    """Every generated page and file; deterministic (same records, same bytes).
+
+    ``preview`` (make serve) leaves out the whole-base downloads, which the preview writes
+    after each rebuild (``whole_base_files``), and the print page unless ``print_page``:
+    both hold the whole base, change with any edit and cost more than the edit's pages.
+    """
     context = build_context(corpus)
     pages: dict[str, str] = {
         "index.md": listings.home_markdown(context),
@@ -27,11 +37,14 @@ def generated_pages(
         glossary_pages.INDEX_PAGE: glossary_pages.index_markdown(context),
         listings.BROWSE_INDEX: listings.browse_index_markdown(context),
         downloads.PAGE: downloads.downloads_markdown(context),
-        downloads.PRINT_PAGE: downloads.print_markdown(context),
         downloads.FEED: downloads.atom_feed(context, site_url),
         "format-des-fiches.md": render_schema_page(),
     }
-    pages.update(downloads.download_files(context))
+    if print_page:
+        note = downloads.PREVIEW_NOTE if preview else ""
+        pages[downloads.PRINT_PAGE] = downloads.print_markdown(context, note)
+    if not preview:
+        pages.update(downloads.download_files(context))
     pages.update(knowledge.knowledge_pages(context, donnees or {}))
     for facet in listings.FACETS:
         pages.update(listings.facet_pages(facet, context))
@@ -43,3 +56,8 @@ def generated_pages(
         pages[reference_page(ref.id)] = reference_markdown(ref, context)
         pages.update(reference_downloads(ref))
     return dict(sorted(pages.items()))
+
+
+def whole_base_files(corpus: Corpus) -> dict[str, str]:
+    """The whole base in each download format (what ``preview`` leaves out)."""
+    return downloads.download_files(build_context(corpus))
