@@ -12,7 +12,9 @@
     // boost is off: titles are already weighted in the pages (term and section titles 10,
     // reference titles 5), and the boost let any reference naming « CPTS » in its title
     // outrank the CPTS glossary page.
-    ranking: { pageLength: 0.2, metaWeights: { title: 0 } },
+    // Term frequency counts half: a reference repeating « santé mentale » in its commentary
+    // must not outrank the CLSM section, whose title and introduction say what it is about.
+    ranking: { pageLength: 0.2, termFrequency: 0.5, metaWeights: { title: 0 } },
   });
   // Pagefind's field is labelled by its title only: give it a real accessible name.
   var field = document.querySelector("#biblio-pagefind input");

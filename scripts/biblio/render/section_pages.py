@@ -58,7 +58,9 @@ def section_markdown(section: Section, context: SiteContext) -> str:
     if children:
         items = [f"- {link(page, section_page(c.id), plain(section_title(c)))}" for c in children]
         parts.append(annex("## Sous-sections", "\n".join(items)))
-    parts += _references(page, context.by_section.get(section.id, []), context)
+    # Each reference is found on its own page: indexed here too, any word of a commentary
+    # would find the section first, and its search fragment would carry the whole listing.
+    parts.append(annex(*_references(page, context.by_section.get(section.id, []), context)))
     parts.append(annex(_previous_next(page, section, context)))
     parts.append(notes)
     return "\n\n".join(p for p in parts if p) + "\n"
