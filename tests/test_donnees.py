@@ -20,7 +20,8 @@ WORKSHOP_SOURCE = REPO.parent / "shared" / "seeds" / "002_cbd4aa9c7336ac69.txt"
 
 
 def test_the_repo_data_are_well_formed_and_loaded() -> None:
-    datasets, problems = load_donnees(REPO)
+    references = {r.id for r in load_base(REPO).corpus.references}
+    datasets, problems = load_donnees(REPO, references)
     assert problems == []
     assert sorted(datasets) == ["ateliers", "enquete"]
     assert load_base(REPO).donnees == datasets
@@ -141,7 +142,7 @@ def _broken(tmp_path: Path, old: str, new: str) -> tuple[dict[str, object], list
     text = WORKSHOP_FILE.read_text(encoding="utf-8")
     assert text.count(old) == 1
     target.write_text(text.replace(old, new), encoding="utf-8")
-    datasets, problems = load_donnees(tmp_path)
+    datasets, problems = load_donnees(tmp_path, {"cres-paca-synthese-ateliers-2021"})
     return datasets, [p.format() for p in problems]
 
 
@@ -187,8 +188,16 @@ KEYS = "source, titre, contexte, objectifs, groupes, silhouettes, apports, actio
                 "fermée : « ] » ou « , » attendu [F002]"
             ],
         ),
+        (
+            "source: cres-paca-synthese-ateliers-2021\n",
+            "source: cres-paca-2021\n",
+            [
+                "{file}:{line}:9: erreur: source « cres-paca-2021 » : aucune référence de la "
+                "base n'a cet identifiant [D004]"
+            ],
+        ),
     ],
-    ids=["clé inconnue", "valeur vide", "à vérifier introuvable", "syntaxe"],
+    ids=["clé inconnue", "valeur vide", "à vérifier introuvable", "syntaxe", "source inconnue"],
 )
 def test_broken_workshop_data_is_reported_and_left_out(
     tmp_path: Path, old: str, new: str, expected: list[str]

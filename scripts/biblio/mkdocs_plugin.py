@@ -51,6 +51,10 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         self.incremental = False
         self.written: dict[str, str] = {}
         self.indexed = False
+        # While previewing, the whole-base downloads are written by a thread per rebuild:
+        # only the latest rebuild's writes, one thread at a time.
+        self.rebuilds = 0
+        self.writing = threading.Lock()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = command == "serve" and dirty
@@ -121,7 +125,11 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         if self.incremental:
             # The whole base in each format changes with any edit and costs more than the
             # edit's own pages: while previewing, it is written just after the reload.
-            threading.Thread(target=_write_files, args=(site, self.corpus), daemon=True).start()
+            self.rebuilds += 1
+            writer = threading.Thread(
+                target=self._write_whole_base, args=(site, self.corpus, self.rebuilds), daemon=True
+            )
+            writer.start()
         self._index_for_search(config)
 
     def _index_for_search(self, config: MkDocsConfig) -> None:
@@ -140,18 +148,21 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         if result.returncode != 0:
             raise PluginError(f"index de recherche (Pagefind) non construit : {result.stderr}")
 
+    def _write_whole_base(self, site: Path, corpus: Corpus, rebuild: int) -> None:
+        files = whole_base_files(corpus)
+        with self.writing:
+            if rebuild != self.rebuilds:
+                return  # a later edit's rebuild writes newer files
+            for path, text in files.items():
+                target = site / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_name(target.name + ".part")
+                partial.write_text(text, encoding="utf-8")
+                partial.replace(target)  # a visitor never downloads a half-written file
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in FOLDERS.values():
             directory = self._root(config) / folder
             if directory.is_dir():
                 server.watch(str(directory))
         return server
-
-
-def _write_files(site: Path, corpus: Corpus) -> None:
-    for path, text in whole_base_files(corpus).items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)  # a visitor never downloads a half-written file

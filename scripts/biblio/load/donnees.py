@@ -1,6 +1,6 @@
 """Data drawn from the other source documents (``donnees/``), for the knowledge pages.
 
-Each file's shape is declared once, as data (``SHAPES``): a mapping of keys (a trailing « ? »
+Each file's shape is declared once, as data (``DATASETS``): a mapping of keys (a trailing « ? »
 marks an optional key) to a shape, a one-item list for « a list of », or a scalar kind.
 A file that breaks its shape is reported like a record (``fichier:ligne:colonne``) and left
 out of the site, never half-read.
@@ -9,14 +9,14 @@ out of the site, never half-read.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.files import SourceFile, decode
 from biblio.load.yaml_tree import Marks, YamlSyntaxError, parse_yaml
-from biblio.model import Position
 
 TEXT = "texte"
 INTEGER = "nombre entier"
@@ -60,53 +60,50 @@ WORKSHOP: dict[str, Any] = {
     "apports": [{"de": TEXT, "a": TEXT, "elements": [TEXT]}],
     "actions": [TEXT],
 }
-# Dataset name → (file, shape).
-SHAPES: dict[str, tuple[str, dict[str, Any]]] = {
-    "enquete": ("donnees/enquete-fts-2021.yaml", SURVEY),
-    "ateliers": ("donnees/ateliers-cres-paca-2021.yaml", WORKSHOP),
-}
 
 
-def load_donnees(root: Path) -> tuple[dict[str, dict[str, Any]], list[Diagnostic]]:
-    """The well-formed datasets by name, and the problems of the others."""
+def load_donnees(
+    root: Path, reference_ids: set[str]
+) -> tuple[dict[str, dict[str, Any]], list[Diagnostic]]:
+    """The well-formed datasets by name, and the problems of the others; each dataset names
+    the record of the document it is drawn from (``reference_ids``: the base's records)."""
     datasets: dict[str, dict[str, Any]] = {}
     problems: list[Diagnostic] = []
-    for name, (relative, shape) in SHAPES.items():
-        path = root / relative
+    for name, dataset in DATASETS.items():
+        path = root / dataset.file
         if not path.is_file():
             continue  # a base may have no such data: its knowledge page is left out
-        data, found = _read(path, relative, shape)
+        data, found = _read(path, dataset, reference_ids)
         problems.extend(found)
         if data is not None:
             datasets[name] = data
     return datasets, problems
 
 
-def check_sources(datasets: dict[str, dict[str, Any]], reference_ids: set[str]) -> list[Diagnostic]:
-    """Each dataset names the record of the document it is drawn from."""
-    problems = []
-    for name, data in datasets.items():
-        if data["source"] not in reference_ids:
-            where = Position(SHAPES[name][0], 1, 1)
-            message = (
-                f"source {quote(data['source'])} : aucune référence de la base n'a cet identifiant"
-            )
-            problems.append(error(where, "D004", message))
-    return problems
-
-
-def _read(path: Path, relative: str, shape: dict[str, Any]) -> tuple[Any, list[Diagnostic]]:
-    text = decode(SourceFile("donnees", path, relative), path.read_bytes())
+def _read(path: Path, dataset: Dataset, reference_ids: set[str]) -> tuple[Any, list[Diagnostic]]:
+    text = decode(SourceFile("donnees", path, dataset.file), path.read_bytes())
     if isinstance(text, Diagnostic):
         return None, [text]
     try:
-        doc = parse_yaml(text, relative)
+        doc = parse_yaml(text, dataset.file)
     except YamlSyntaxError as exc:
         return None, [exc.diagnostic]
-    problems = [*doc.problems, *_check(doc.data, shape, (), doc.marks)]
-    if shape is WORKSHOP and not problems:
-        problems = list(_check_workshop(doc.data, doc.marks))
+    problems = [*doc.problems, *_check(doc.data, dataset.shape, (), doc.marks)]
+    if not problems:  # the shape holds: the checks that read the values can run
+        problems += _check_source(doc.data, doc.marks, reference_ids)
+        for check in dataset.checks:
+            problems += check(doc.data, doc.marks)
     return (None if problems else doc.data), problems
+
+
+def _check_source(
+    data: dict[str, Any], marks: Marks, reference_ids: set[str]
+) -> Iterator[Diagnostic]:
+    if data["source"] not in reference_ids:
+        message = (
+            f"source {quote(data['source'])} : aucune référence de la base n'a cet identifiant"
+        )
+        yield error(marks.value(("source",)), "D004", message)
 
 
 def _check(
@@ -169,3 +166,17 @@ def _check_workshop(data: dict[str, Any], marks: Marks) -> Iterator[Diagnostic]:
                 where = marks.value(("silhouettes", "demarches", row_index, "a_verifier", index))
                 message = f"élément {quote(item)} à vérifier absent des colonnes de sa démarche"
                 yield error(where, "D005", message)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    file: str
+    shape: dict[str, Any]
+    # Checks that need more than the shape; they run once the shape holds.
+    checks: tuple[Callable[[dict[str, Any], Marks], Iterator[Diagnostic]], ...] = ()
+
+
+DATASETS: dict[str, Dataset] = {
+    "enquete": Dataset("donnees/enquete-fts-2021.yaml", SURVEY),
+    "ateliers": Dataset("donnees/ateliers-cres-paca-2021.yaml", WORKSHOP, (_check_workshop,)),
+}

@@ -16,7 +16,7 @@ from typing import Any
 from biblio.build import RECORD_CLASSES, build_record
 from biblio.diagnostics import ERROR, WARNING, Diagnostic, error, quote
 from biblio.load.cache import FileCache
-from biblio.load.donnees import check_sources, load_donnees
+from biblio.load.donnees import load_donnees
 from biblio.load.files import SourceFile, find_record_files
 from biblio.load.tree import read_source
 from biblio.model import Corpus, Person, Position, Record, Reference, Section, Term, TextOrigin
@@ -149,15 +149,10 @@ def _load(root: Path, use_cache: bool) -> Report:
         results.append(result)
     if cache:
         cache.save()
-    donnees, donnees_problems = load_donnees(root)
-    report = _assemble(results, [*problems, *donnees_problems])
-    references = {r.id for r in report.corpus.references}
-    extra = check_sources(donnees, references)
-    diagnostics = tuple(sorted({*report.diagnostics, *extra}))
-    return Report(report.corpus, diagnostics, donnees)
+    return _assemble(root, results, problems)
 
 
-def _assemble(results: list[FileResult], problems: list[Diagnostic]) -> Report:
+def _assemble(root: Path, results: list[FileResult], problems: list[Diagnostic]) -> Report:
     records: list[Record] = []
     citations: list[Citation] = []
     first_seen: dict[tuple[str, str], Entry] = {}
@@ -177,8 +172,11 @@ def _assemble(results: list[FileResult], problems: list[Diagnostic]) -> Report:
         sections=tuple(sorted((r for r in records if isinstance(r, Section)), key=_id)),
     )
     problems.extend(check_corpus(corpus))
-    problems.extend(check_citations(citations, {r.id for r in corpus.references}))
-    return Report(corpus, tuple(sorted(set(problems))))
+    reference_ids = {r.id for r in corpus.references}
+    problems.extend(check_citations(citations, reference_ids))
+    donnees, donnees_problems = load_donnees(root, reference_ids)
+    problems.extend(donnees_problems)
+    return Report(corpus, tuple(sorted(set(problems))), donnees)
 
 
 def _id(record: Record) -> str:
