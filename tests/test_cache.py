@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from biblio.load.cache import cache_file
+from biblio.load.files import SourceFile
+from biblio.validate import perfile
 from biblio.validate.runner import load_base
 from conftest import FIXTURES, REPO, overlay
 
@@ -45,3 +49,54 @@ def test_corrupt_cache_is_ignored(base_copy: Path) -> None:
 def test_tests_keep_the_cache_out_of_the_working_tree() -> None:
     assert os.environ["BIBLIO_CACHE_DIR"]
     assert not str(cache_file(REPO)).startswith(str(REPO))
+
+
+def test_two_processes_give_the_same_report(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Broken files too: their diagnostics must cross from the second process unchanged.
+    for case in (
+        "01-encodage-latin1",
+        "02-yaml-deux-points",
+        "13-date-invalide",
+        "29-citation-inconnue",
+    ):
+        overlay(FIXTURES / "invalide" / case, repo_copy)
+    monkeypatch.setattr(perfile, "PARALLEL_MINIMUM", 10**9)
+    alone = load_base(repo_copy, use_cache=False)
+    submitted: list[tuple[int, int]] = []
+    pool_class = perfile.ProcessPoolExecutor
+
+    class SpyPool(pool_class):  # type: ignore[misc,valid-type]
+        def submit(self, function, *args, **kwargs):  # type: ignore[no-untyped-def]
+            submitted.append(args)
+            return super().submit(function, *args, **kwargs)
+
+    monkeypatch.setattr(perfile, "ProcessPoolExecutor", SpyPool)
+    monkeypatch.setattr(perfile, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(perfile, "_can_fork", lambda: True)  # pytest may run other threads
+    shared = load_base(repo_copy, use_cache=False)
+    assert len(submitted) == 1
+    assert submitted[0][0] > 0
+    assert shared == alone
+    assert shared.errors >= 4
+    # With the cache: what the second process checked is cached like the rest.
+    first = load_base(repo_copy)
+    assert load_base(repo_copy) == first == alone
+
+
+def test_a_failed_second_process_is_made_up_for(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = load_base(repo_copy, use_cache=False)
+    parent, real_check = os.getpid(), perfile.check_file
+
+    def check_or_die(source: SourceFile, data: bytes) -> perfile.FileResult:
+        if os.getpid() != parent:
+            os._exit(1)  # the second process dies (killed, out of memory)
+        return real_check(source, data)
+
+    monkeypatch.setattr(perfile, "check_file", check_or_die)
+    monkeypatch.setattr(perfile, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(perfile, "_can_fork", lambda: True)
+    assert load_base(repo_copy, use_cache=False) == alone

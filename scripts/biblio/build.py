@@ -21,7 +21,9 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     if any(name not in values for name in required):
         return None
     # Compact (line, column) pairs: records are cached, and this keeps the cache small.
-    positions = {name: raw.marks.value((name,))[1:] for name in values}
+    found = raw.marks.top_values()
+    default = raw.marks.value(())
+    positions = {name: found.get(name, default)[1:] for name in values}
     origins: dict[str, TextOrigin] = {
         name: _text_origin(raw, name) for name in values if name in _MARKDOWN_FIELDS[raw.kind]
     }
@@ -34,4 +36,4 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
 
 def _text_origin(raw: RawRecord, name: str) -> TextOrigin:
     # Exchange formats (BibTeX, RIS, CSL-JSON) locate a text by its field only.
-    return raw.marks.texts.get((name,)) or TextOrigin(*raw.marks.value((name,)))
+    return raw.marks.text((name,)) or TextOrigin(*raw.marks.value((name,)))

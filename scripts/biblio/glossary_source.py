@@ -14,7 +14,7 @@ from biblio.load.files import find_record_files
 from biblio.model import Term
 from biblio.schema import FOLDERS
 from biblio.terms import TermFinder, short_definition
-from biblio.validate.runner import check_file
+from biblio.validate.perfile import check_file
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,33 @@ from biblio.diagnostics import Diagnostic, error, quote
 from biblio.model import Position, TextOrigin
 
 # The C parser is ~10x faster; both are safe loaders (no arbitrary objects).
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+
+
+class _Loader(_SAFE_LOADER):  # type: ignore[misc]
+    """The safe loader, its tag resolution trimmed to what it does for the safe schema.
+
+    PyYAML calls three Python methods per node; with no path resolvers (the safe schema
+    registers none) only the implicit scalar tags matter: the same table, fewer steps.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 Path = tuple[str | int, ...]
 
@@ -64,6 +90,80 @@ class Marks:
             path = path[:-1]
         return self.values.get(path, Position(self.fichier))
 
+    def text(self, path: Path) -> TextOrigin | None:
+        """Where the text at ``path`` starts, when known more precisely than its value."""
+        return self.texts.get(path)
+
+    def top_values(self) -> dict[str, Position]:
+        """Positions of the top-level values, by key."""
+        return {str(path[0]): where for path, where in self.values.items() if len(path) == 1}
+
+
+class NodeMarks(Marks):
+    """Marks of a YAML file, read from its node tree only when asked.
+
+    A clean record needs the positions of its top-level values only; locating every node
+    while reading would cost a third of the loading time on a large base.
+    """
+
+    def __init__(self, fichier: str, root: yaml.Node | None, source: str) -> None:
+        super().__init__(fichier)
+        self._root = root
+        self._source = source
+        self._mappings: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def key(self, path: Path) -> Position:
+        key_node, _, found = self._locate(path)
+        if found and key_node is not None:
+            return _position(key_node.start_mark, self.fichier)
+        return self.value(path)
+
+    def value(self, path: Path) -> Position:
+        _, node, _ = self._locate(path)
+        return _position(node.start_mark, self.fichier) if node else Position(self.fichier)
+
+    def text(self, path: Path) -> TextOrigin | None:
+        _, node, found = self._locate(path)
+        if not found or not isinstance(node, yaml.ScalarNode):
+            return None
+        return _text_origin(node, self.fichier, self._source)
+
+    def top_values(self) -> dict[str, Position]:
+        if not isinstance(self._root, yaml.MappingNode):
+            return {}
+        return {
+            key: _position(node.start_mark, self.fichier)
+            for key, (_, node) in self._child_index(self._root).items()
+        }
+
+    def _locate(self, path: Path) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+        """(key node, value node) of the deepest step of ``path`` in the tree; whether all of
+        ``path`` was found."""
+        key_node, node = None, self._root
+        for step in path:
+            child = self._child(node, step)
+            if child is None:
+                return key_node, node, False
+            key_node, node = child
+        return key_node, node, True
+
+    def _child(self, node: yaml.Node | None, step: str | int) -> tuple[Any, yaml.Node] | None:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            return self._child_index(node).get(step)
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            return (None, node.value[step]) if 0 <= step < len(node.value) else None
+        return None
+
+    def _child_index(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's (key node, value node) by key; the first one of a repeated key."""
+        index = self._mappings.get(id(node))
+        if index is None:
+            index = self._mappings[id(node)] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    index.setdefault(str(key_node.value), (key_node, value_node))
+        return index
+
 
 @dataclass
 class YamlDocument:
@@ -87,15 +187,15 @@ class YamlSyntaxError(Exception):
 def parse_yaml(text: str, fichier: str) -> YamlDocument:
     """Parse ``text``; raise ``YamlSyntaxError`` with a French diagnostic on bad syntax."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise YamlSyntaxError(_syntax_diagnostic(exc, fichier)) from None
     except yaml.YAMLError as exc:  # errors without a mark (rare): report at file start
         message = f"erreur de syntaxe YAML : {exc}"
         raise YamlSyntaxError(error(Position(fichier), "F002", message)) from None
-    doc = YamlDocument(None, Marks(fichier))
+    doc = YamlDocument(None, NodeMarks(fichier, root, text))
     if root is not None:
-        doc.data = _convert(root, (), doc, text)
+        doc.data = _convert(root, doc, top=True)
     return doc
 
 
@@ -112,41 +212,40 @@ def _position(mark: Any, fichier: str) -> Position:
     return Position(fichier, mark.line + 1, mark.column + 1)
 
 
-def _convert(node: yaml.Node, path: Path, doc: YamlDocument, text: str) -> Any:
-    where = _position(node.start_mark, doc.marks.fichier)
-    doc.marks.values[path] = where
+def _convert(node: yaml.Node, doc: YamlDocument, top: bool) -> Any:
     if node.tag not in _PLAIN_TAGS:
         message = f"étiquette YAML {quote(node.tag)} non admise : écrivez la valeur sans « ! »"
-        doc.problems.append(error(where, "F002", message))
+        doc.problems.append(error(_position(node.start_mark, doc.marks.fichier), "F002", message))
         return _REFUSED
     if isinstance(node, yaml.ScalarNode):
-        _record_text_origin(node, path, doc, text)
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        items = [_convert(child, (*path, i), doc, text) for i, child in enumerate(node.value)]
+        items = [_convert(child, doc, False) for child in node.value]
         return [item for item in items if item is not _REFUSED]
     if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, doc, text)
+        return _mapping(node, doc, top)
     return None
 
 
-def _mapping(node: yaml.MappingNode, path: Path, doc: YamlDocument, text: str) -> dict[str, Any]:
+def _mapping(node: yaml.MappingNode, doc: YamlDocument, top: bool) -> dict[str, Any]:
+    """The mapping's values; ``top``: the document's own mapping (refusals remembered)."""
     result: dict[str, Any] = {}
+    seen: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
-        key_pos = _position(key_node.start_mark, doc.marks.fichier)
         if not isinstance(key_node, yaml.ScalarNode):
-            doc.problems.append(error(key_pos, "F005", "clé invalide : une clé doit être un texte"))
+            where = _position(key_node.start_mark, doc.marks.fichier)
+            doc.problems.append(error(where, "F005", "clé invalide : une clé doit être un texte"))
             continue
         key = str(key_node.value)
-        if key in result:
-            first = doc.marks.keys[(*path, key)]
-            message = f"clé {quote(key)} répétée (déjà à la ligne {first.ligne})"
-            doc.problems.append(error(key_pos, "F005", message))
+        if key in seen:
+            where = _position(key_node.start_mark, doc.marks.fichier)
+            message = f"clé {quote(key)} répétée (déjà à la ligne {seen[key].start_mark.line + 1})"
+            doc.problems.append(error(where, "F005", message))
             continue
-        doc.marks.keys[(*path, key)] = key_pos
-        value = _convert(value_node, (*path, key), doc, text)
+        seen[key] = key_node
+        value = _convert(value_node, doc, False)
         if value is _REFUSED:
-            if not path:
+            if top:
                 doc.reported.add(key)
         else:
             result[key] = value
@@ -173,17 +272,19 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def _record_text_origin(node: yaml.ScalarNode, path: Path, doc: YamlDocument, text: str) -> None:
+def _text_origin(node: yaml.ScalarNode, fichier: str, source: str) -> TextOrigin:
     start = node.start_mark
-    fichier = doc.marks.fichier
     if node.style == "|":
-        first_line = start.line + 1  # 0-based index of the block's first content line
+        # The block's lines map one to one onto the file's: find its indentation.
+        line_start = source.find("\n", start.index) + 1
         indent = 0
-        for line in text.split("\n")[first_line:]:
+        while 0 < line_start < len(source):
+            line_end = source.find("\n", line_start)
+            line = source[line_start : line_end if line_end >= 0 else None]
             if line.strip():
                 indent = len(line) - len(line.lstrip(" "))
                 break
-        doc.marks.texts[path] = TextOrigin(fichier, first_line + 1, 1, indent)
-        return
+            line_start = line_end + 1
+        return TextOrigin(fichier, start.line + 2, 1, indent)
     offset = 1 if node.style in ("'", '"') else 0
-    doc.marks.texts[path] = TextOrigin(fichier, start.line + 1, start.column + 1 + offset)
+    return TextOrigin(fichier, start.line + 1, start.column + 1 + offset)

@@ -17,6 +17,8 @@ from biblio.model import Person, Position
 from biblio.validate.identifiers import CHECKS
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SPACE = re.compile(r"\s")
+_SPECS = {kind: {f.name: f for f in fields} for kind, fields in schema.FIELDS_BY_KIND.items()}
 NO_DATE = "s.d."
 
 
@@ -49,7 +51,7 @@ def suggestion(value: object, choices: list[str]) -> str:
 
 def _check_keys(checked: Checked) -> Iterator[Diagnostic]:
     raw = checked.raw
-    specs = {f.name: f for f in schema.FIELDS_BY_KIND[raw.kind]}
+    specs = _SPECS[raw.kind]
     for key, value in raw.data.items():
         spec = specs.get(key)
         if spec is None:
@@ -172,7 +174,7 @@ def _url(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> It
             f"URL {quote(value)} refusée : seules les adresses http:// et https:// sont admises"
         )
         yield error(checked.at(path), "R006", message)
-    elif not parts.netloc or any(c.isspace() for c in value):
+    elif not parts.netloc or _SPACE.search(value):
         message = f"URL invalide {quote(value)} (nom de domaine manquant ou espace dans l'adresse)"
         yield error(checked.at(path), "R006", message)
     else:

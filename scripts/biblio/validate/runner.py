@@ -9,39 +9,18 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from biblio.build import RECORD_CLASSES, build_record
 from biblio.diagnostics import ERROR, WARNING, Diagnostic, error, quote
 from biblio.load.cache import FileCache
 from biblio.load.donnees import load_donnees
-from biblio.load.files import SourceFile, find_record_files
-from biblio.load.tree import read_source
-from biblio.model import Corpus, Person, Position, Record, Reference, Section, Term, TextOrigin
+from biblio.load.files import find_record_files
+from biblio.model import Corpus, Record, Reference, Section, Term
 from biblio.validate.corpus import check_corpus
-from biblio.validate.record import check_record
-from biblio.validate.texts import Citation, check_citations, check_texts
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One record found in a file; ``record`` is None when a required field failed."""
-
-    kind: str
-    id: str
-    origin: Position
-    record: Record | None
-
-
-@dataclass
-class FileResult:
-    """Everything one file decides on its own."""
-
-    entries: list[Entry] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
+from biblio.validate.perfile import Entry, FileResult, check_files, from_plain
+from biblio.validate.texts import Citation, check_citations
 
 
 @dataclass(frozen=True)
@@ -62,63 +41,6 @@ class Report:
         return sum(1 for d in self.diagnostics if d.gravite == WARNING)
 
 
-def to_plain(result: FileResult) -> Any:
-    """``result`` as plain tuples, dicts and strings (what the cache stores)."""
-    entries = [
-        (e.kind, e.id, tuple(e.origin), _record_to_plain(e.record) if e.record else None)
-        for e in result.entries
-    ]
-    problems = [astuple(d) for d in result.problems]
-    citations = [(c.target, tuple(c.position)) for c in result.citations]
-    return (entries, problems, citations)
-
-
-def from_plain(data: Any) -> FileResult:
-    entries, problems, citations = data
-    return FileResult(
-        entries=[
-            Entry(kind, id_, Position(*origin), _record_from_plain(kind, plain) if plain else None)
-            for kind, id_, origin, plain in entries
-        ],
-        problems=[Diagnostic(*d) for d in problems],
-        citations=[Citation(target, Position(*where)) for target, where in citations],
-    )
-
-
-def _record_to_plain(record: Record) -> dict[str, Any]:
-    values = dict(vars(record))
-    values["position"] = tuple(record.position)
-    values["origins"] = {k: tuple(v) for k, v in record.origins.items()}
-    if isinstance(record, Reference):
-        values["auteurs"] = tuple(astuple(p) for p in record.auteurs)
-    return values
-
-
-def _record_from_plain(kind: str, plain: dict[str, Any]) -> Record:
-    values = dict(plain)  # the cached data must stay plain: it is written back as is
-    values["position"] = Position(*values["position"])
-    values["origins"] = {k: TextOrigin(*v) for k, v in values["origins"].items()}
-    if kind == "reference":
-        values["auteurs"] = tuple(Person(*p) for p in values["auteurs"])
-    record: Record = RECORD_CLASSES[kind](**values)
-    return record
-
-
-def check_file(source: SourceFile, data: bytes) -> FileResult:
-    raws, problems = read_source(source, data)
-    result = FileResult(problems=problems)
-    for raw in raws:
-        values, record_problems = check_record(raw)
-        result.problems.extend(record_problems)
-        record = build_record(raw, values)
-        if record is not None:
-            text_problems, citations = check_texts(record)
-            result.problems.extend(text_problems)
-            result.citations.extend(citations)
-        result.entries.append(Entry(raw.kind, raw.id, raw.origin, record))
-    return result
-
-
 def load_base(root: Path, use_cache: bool = True) -> Report:
     """Read, check and build every record under ``root``; never raises on bad data."""
     # Loading allocates many small objects and no cycles: the cyclic collector would only
@@ -135,21 +57,23 @@ def load_base(root: Path, use_cache: bool = True) -> Report:
 def _load(root: Path, use_cache: bool) -> Report:
     sources, problems = find_record_files(root)
     cache = FileCache(root) if use_cache else None
-    results = []
-    for source in sources:
-        data = source.path.read_bytes()
+    results: list[FileResult | None] = []
+    pending: list[tuple[int, str]] = []  # (index, digest) of the files to check
+    files = [(source, source.path.read_bytes()) for source in sources]
+    for index, (source, data) in enumerate(files):
         digest = hashlib.sha1(data).hexdigest()
         plain = cache.get(source.relative, digest) if cache else None
-        if plain is not None:
-            results.append(from_plain(plain))
-            continue
-        result = check_file(source, data)
+        results.append(from_plain(plain) if plain is not None else None)
+        if plain is None:
+            pending.append((index, digest))
+    checked = check_files([files[index] for index, _ in pending], keep_plain=cache is not None)
+    for (index, digest), (result, plain) in zip(pending, checked, strict=True):
+        results[index] = result
         if cache:
-            cache.put(source.relative, digest, to_plain(result))
-        results.append(result)
+            cache.put(files[index][0].relative, digest, plain)
     if cache:
         cache.save()
-    return _assemble(root, results, problems)
+    return _assemble(root, [r for r in results if r is not None], problems)
 
 
 def _assemble(root: Path, results: list[FileResult], problems: list[Diagnostic]) -> Report:

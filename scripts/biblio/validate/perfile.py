@@ -1,0 +1,155 @@
+"""What one file decides on its own (syntax, fields, the citations it makes), as results that
+the cache stores as plain data; a large batch of files is checked on two processes."""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any
+
+from biblio.build import RECORD_CLASSES, build_record
+from biblio.diagnostics import Diagnostic
+from biblio.load.files import SourceFile
+from biblio.load.tree import read_source
+from biblio.model import Person, Position, Record, Reference, TextOrigin
+from biblio.validate.record import check_record
+from biblio.validate.texts import Citation, check_texts
+
+# (dataclasses.astuple deep-copies every value: a tenth of the time spent on a large base.)
+_person_fields = attrgetter(*(f.name for f in fields(Person)))
+_diagnostic_fields = attrgetter(*(f.name for f in fields(Diagnostic)))
+# Below this many files to check, starting a second process costs more than it saves.
+PARALLEL_MINIMUM = 1000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One record found in a file; ``record`` is None when a required field failed."""
+
+    kind: str
+    id: str
+    origin: Position
+    record: Record | None
+
+
+@dataclass
+class FileResult:
+    """Everything one file decides on its own."""
+
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+def to_plain(result: FileResult) -> Any:
+    """``result`` as plain tuples, dicts and strings (what the cache stores)."""
+    entries = [
+        (e.kind, e.id, tuple(e.origin), _record_to_plain(e.record) if e.record else None)
+        for e in result.entries
+    ]
+    problems = [_diagnostic_fields(d) for d in result.problems]
+    citations = [(c.target, tuple(c.position)) for c in result.citations]
+    return (entries, problems, citations)
+
+
+def from_plain(data: Any) -> FileResult:
+    entries, problems, citations = data
+    return FileResult(
+        entries=[
+            Entry(kind, id_, Position(*origin), _record_from_plain(kind, plain) if plain else None)
+            for kind, id_, origin, plain in entries
+        ],
+        problems=[Diagnostic(*d) for d in problems],
+        citations=[Citation(target, Position(*where)) for target, where in citations],
+    )
+
+
+def _record_to_plain(record: Record) -> dict[str, Any]:
+    values = dict(vars(record))
+    values["position"] = tuple(record.position)
+    values["origins"] = {k: tuple(v) for k, v in record.origins.items()}
+    if isinstance(record, Reference):
+        values["auteurs"] = tuple(_person_fields(p) for p in record.auteurs)
+    return values
+
+
+def _record_from_plain(kind: str, plain: dict[str, Any]) -> Record:
+    values = dict(plain)  # the cached data must stay plain: it is written back as is
+    values["position"] = Position(*values["position"])
+    values["origins"] = {k: TextOrigin(*v) for k, v in values["origins"].items()}
+    if kind == "reference":
+        values["auteurs"] = tuple(Person(*p) for p in values["auteurs"])
+    record: Record = RECORD_CLASSES[kind](**values)
+    return record
+
+
+def check_file(source: SourceFile, data: bytes) -> FileResult:
+    raws, problems = read_source(source, data)
+    result = FileResult(problems=problems)
+    for raw in raws:
+        values, record_problems = check_record(raw)
+        result.problems.extend(record_problems)
+        record = build_record(raw, values)
+        if record is not None:
+            text_problems, citations = check_texts(record)
+            result.problems.extend(text_problems)
+            result.citations.extend(citations)
+        result.entries.append(Entry(raw.kind, raw.id, raw.origin, record))
+    return result
+
+
+def check_files(
+    files: list[tuple[SourceFile, bytes]], keep_plain: bool = True
+) -> list[tuple[FileResult, Any]]:
+    """Each file's result and, if ``keep_plain`` (for the cache), its plain form; a large
+    batch is shared with a second process."""
+    if len(files) < PARALLEL_MINIMUM or not _can_fork():
+        return [_checked(source, data, keep_plain) for source, data in files]
+    # The child gets the files by fork (no copy) and sends its results back as plain data;
+    # this process checks its own share meanwhile. It takes a little less than half: it still
+    # has to rebuild the child's results.
+    split = len(files) * 9 // 20
+    global _BATCH
+    _BATCH = files
+    mine: list[tuple[FileResult, Any]] | None = None
+    theirs: list[tuple[FileResult, Any]] | None = None
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        future = pool.submit(_check_share, split, len(files))
+        mine = [_checked(source, data, keep_plain) for source, data in files[:split]]
+        theirs = [(from_plain(plain), plain) for plain in marshal.loads(future.result())]
+    except Exception:  # the second process failed (resources, killed): its share is done here
+        pass
+    finally:
+        pool.shutdown(cancel_futures=True)
+        _BATCH = []
+    if mine is None:
+        mine = [_checked(source, data, keep_plain) for source, data in files[:split]]
+    if theirs is None:
+        theirs = [_checked(source, data, keep_plain) for source, data in files[split:]]
+    return mine + theirs
+
+
+# The batch a forked child reads (set only while a pool runs).
+_BATCH: list[tuple[SourceFile, bytes]] = []
+
+
+def _check_share(start: int, end: int) -> bytes:
+    return marshal.dumps([to_plain(check_file(*item)) for item in _BATCH[start:end]])
+
+
+def _checked(source: SourceFile, data: bytes, keep_plain: bool) -> tuple[FileResult, Any]:
+    result = check_file(source, data)
+    return result, to_plain(result) if keep_plain else None
+
+
+def _can_fork() -> bool:
+    """Two cores, and a process that forks safely (no other thread: ``mkdocs serve``)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    return cores > 1 and forkable and threading.active_count() == 1
