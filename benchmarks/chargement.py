@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from biblio.validate import perfile
 from biblio.validate.runner import load_base
 
 WORDS_TEXT = (
@@ -99,6 +100,8 @@ def main() -> None:
         started = time.perf_counter()
         generate(root, count)
         print(f"corpus généré : {count} références en {time.perf_counter() - started:.1f} s")
+        shared = count >= perfile.PARALLEL_MINIMUM and perfile.can_fork()
+        print(f"vérification à froid sur {2 if shared else 1} processus ({os.cpu_count()} cœurs)")
         cold = [_timed(root, use_cache=False) for _ in range(max(1, args.repetitions // 2))]
         print(
             f"à froid, sans cache (lecture YAML + validation) : médiane "

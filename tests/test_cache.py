@@ -74,7 +74,7 @@ def test_two_processes_give_the_same_report(
 
     monkeypatch.setattr(perfile, "ProcessPoolExecutor", SpyPool)
     monkeypatch.setattr(perfile, "PARALLEL_MINIMUM", 2)
-    monkeypatch.setattr(perfile, "_can_fork", lambda: True)  # pytest may run other threads
+    monkeypatch.setattr(perfile, "can_fork", lambda: True)  # pytest may run other threads
     shared = load_base(repo_copy, use_cache=False)
     assert len(submitted) == 1
     assert submitted[0][0] > 0
@@ -98,5 +98,5 @@ def test_a_failed_second_process_is_made_up_for(
 
     monkeypatch.setattr(perfile, "check_file", check_or_die)
     monkeypatch.setattr(perfile, "PARALLEL_MINIMUM", 2)
-    monkeypatch.setattr(perfile, "_can_fork", lambda: True)
+    monkeypatch.setattr(perfile, "can_fork", lambda: True)
     assert load_base(repo_copy, use_cache=False) == alone

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from biblio.diagnostics import Diagnostic
+from biblio.load.files import SourceFile
+from biblio.validate import runner
 from biblio.validate.runner import load_base
 from conftest import FIXTURES, REPO
 
@@ -72,4 +75,26 @@ def test_explicit_yaml_tags_are_reported(base_copy: Path) -> None:
         "references/etiquette.yaml:2:8: erreur: étiquette YAML "
         "« tag:yaml.org,2002:python/name:os.system » non admise : écrivez la valeur sans « ! » "
         "[F002]"
+    ]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_file_that_cannot_be_read_is_reported(
+    base_copy: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
+) -> None:
+    load_base(base_copy)  # with ``cached``, files are looked up in a filled cache
+    listed = runner.find_record_files
+
+    def with_a_vanished_file(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+        sources, problems = listed(root)
+        gone = SourceFile(
+            "reference", root / "references" / "partie.yaml", "references/partie.yaml"
+        )
+        return [*sources, gone], problems
+
+    monkeypatch.setattr(runner, "find_record_files", with_a_vanished_file)
+    report = load_base(base_copy, use_cache=cached)
+    assert [d.format() for d in report.diagnostics if d.gravite == "erreur"] == [
+        "references/partie.yaml:1:1: erreur: fichier illisible : fichier supprimé pendant la "
+        "vérification [F008]"
     ]

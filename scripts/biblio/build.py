@@ -22,8 +22,8 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
         return None
     # Compact (line, column) pairs: records are cached, and this keeps the cache small.
     found = raw.marks.top_values()
-    default = raw.marks.value(())
-    positions = {name: found.get(name, default)[1:] for name in values}
+    default = raw.marks.value(())[1:]
+    positions = {name: found.get(name, default) for name in values}
     origins: dict[str, TextOrigin] = {
         name: _text_origin(raw, name) for name in values if name in _MARKDOWN_FIELDS[raw.kind]
     }

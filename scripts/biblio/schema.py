@@ -336,6 +336,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "F005": "clé répétée ou invalide dans un fichier YAML",
     "F006": "fichier ignoré (extension inattendue)",
     "F007": "nom de fichier qui n'est pas un identifiant valide",
+    "F008": "fichier illisible (droits, fichier supprimé pendant la vérification)",
     "R001": "clé inconnue (avec suggestion)",
     "R002": "champ obligatoire manquant",
     "R003": "valeur du mauvais type",

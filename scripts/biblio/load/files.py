@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 from dataclasses import dataclass
@@ -68,6 +69,22 @@ def check_file_name(source: SourceFile) -> Diagnostic | None:
         f"nom de fichier invalide {quote(source.path.name)} : l'identifiant ne doit contenir que "
         "des minuscules non accentuées, des chiffres et des tirets (ex. motard-tessier-2016.yaml)",
     )
+
+
+_READ_PROBLEMS = {
+    errno.EACCES: "droits de lecture insuffisants",
+    errno.ENOENT: "fichier supprimé pendant la vérification",
+}
+
+
+def read_file(source: SourceFile) -> bytes | Diagnostic:
+    """The file's bytes, or a diagnostic when it cannot be read."""
+    try:
+        with open(source.path, "rb", buffering=0) as stream:  # unbuffered: one read call
+            return stream.readall()
+    except OSError as exc:
+        reason = _READ_PROBLEMS.get(exc.errno or 0, f"erreur du système n° {exc.errno}")
+        return error(Position(source.relative), "F008", f"fichier illisible : {reason}")
 
 
 def decode(source: SourceFile, data: bytes) -> str | Diagnostic:

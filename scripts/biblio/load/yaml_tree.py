@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -25,11 +26,7 @@ class _Loader(_SAFE_LOADER):  # type: ignore[misc]
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return _STR
+            return _implicit_tag(value) if implicit[0] else _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -37,6 +34,15 @@ class _Loader(_SAFE_LOADER):  # type: ignore[misc]
 
     def ascend_resolver(self) -> None:
         return None
+
+
+# Keys and many values recur from file to file (« titre », « national »): resolve them once.
+@lru_cache(maxsize=4096)
+def _implicit_tag(value: str) -> str:
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
 
 
 Path = tuple[str | int, ...]
@@ -94,9 +100,9 @@ class Marks:
         """Where the text at ``path`` starts, when known more precisely than its value."""
         return self.texts.get(path)
 
-    def top_values(self) -> dict[str, Position]:
-        """Positions of the top-level values, by key."""
-        return {str(path[0]): where for path, where in self.values.items() if len(path) == 1}
+    def top_values(self) -> dict[str, tuple[int, int]]:
+        """(line, column) of the top-level values, by key."""
+        return {str(path[0]): where[1:] for path, where in self.values.items() if len(path) == 1}
 
 
 class NodeMarks(Marks):
@@ -128,11 +134,11 @@ class NodeMarks(Marks):
             return None
         return _text_origin(node, self.fichier, self._source)
 
-    def top_values(self) -> dict[str, Position]:
+    def top_values(self) -> dict[str, tuple[int, int]]:
         if not isinstance(self._root, yaml.MappingNode):
             return {}
         return {
-            key: _position(node.start_mark, self.fichier)
+            key: (node.start_mark.line + 1, node.start_mark.column + 1)
             for key, (_, node) in self._child_index(self._root).items()
         }
 
@@ -255,6 +261,8 @@ def _mapping(node: yaml.MappingNode, doc: YamlDocument, top: bool) -> dict[str, 
 def _scalar(node: yaml.ScalarNode) -> Any:
     """Plain Python value; dates and timestamps stay text so they can be checked as written."""
     tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:bool":

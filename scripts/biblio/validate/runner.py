@@ -16,10 +16,10 @@ from typing import Any
 from biblio.diagnostics import ERROR, WARNING, Diagnostic, error, quote
 from biblio.load.cache import FileCache
 from biblio.load.donnees import load_donnees
-from biblio.load.files import find_record_files
+from biblio.load.files import SourceFile, find_record_files, read_file
 from biblio.model import Corpus, Record, Reference, Section, Term
 from biblio.validate.corpus import check_corpus
-from biblio.validate.perfile import Entry, FileResult, check_files, from_plain
+from biblio.validate.perfile import Entry, FileResult, Pending, check_files, from_plain
 from biblio.validate.texts import Citation, check_citations
 
 
@@ -57,23 +57,37 @@ def load_base(root: Path, use_cache: bool = True) -> Report:
 def _load(root: Path, use_cache: bool) -> Report:
     sources, problems = find_record_files(root)
     cache = FileCache(root) if use_cache else None
-    results: list[FileResult | None] = []
-    pending: list[tuple[int, str]] = []  # (index, digest) of the files to check
-    files = [(source, source.path.read_bytes()) for source in sources]
-    for index, (source, data) in enumerate(files):
-        digest = hashlib.sha1(data).hexdigest()
-        plain = cache.get(source.relative, digest) if cache else None
-        results.append(from_plain(plain) if plain is not None else None)
-        if plain is None:
-            pending.append((index, digest))
-    checked = check_files([files[index] for index, _ in pending], keep_plain=cache is not None)
-    for (index, digest), (result, plain) in zip(pending, checked, strict=True):
+    results, pending = _from_cache(sources, cache)
+    checked = check_files([files for _, files in pending], keep_plain=cache is not None)
+    for (index, (source, _)), (result, plain, digest) in zip(pending, checked, strict=True):
         results[index] = result
-        if cache:
-            cache.put(files[index][0].relative, digest, plain)
+        if cache and digest:
+            cache.put(source.relative, digest, plain)
     if cache:
         cache.save()
     return _assemble(root, [r for r in results if r is not None], problems)
+
+
+def _from_cache(
+    sources: list[SourceFile], cache: FileCache | None
+) -> tuple[list[FileResult | None], list[tuple[int, Pending]]]:
+    """The cached results (None where there is none) and the files left to check."""
+    results: list[FileResult | None] = [None] * len(sources)
+    pending: list[tuple[int, Pending]] = []
+    for index, source in enumerate(sources):
+        if cache is None or not cache.previous:
+            pending.append((index, (source, None)))  # nothing to look up: read when checked
+            continue
+        data = read_file(source)
+        if isinstance(data, Diagnostic):
+            pending.append((index, (source, None)))
+            continue
+        plain = cache.get(source.relative, hashlib.sha1(data).hexdigest())
+        if plain is None:
+            pending.append((index, (source, data)))
+        else:
+            results[index] = from_plain(plain)
+    return results, pending
 
 
 def _assemble(root: Path, results: list[FileResult], problems: list[Diagnostic]) -> Report:
