@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,3 +57,14 @@ def test_every_code_used_in_fixtures_is_documented() -> None:
                 used.add(line.rsplit("[", 1)[1].rstrip("]"))
     assert used <= set(schema.DIAGNOSTIC_CODES)
     assert len(used) >= 25
+
+
+def test_every_code_the_package_emits_is_documented() -> None:
+    package = TESTS.parent / "scripts" / "biblio"
+    emitted = {
+        code
+        for path in package.rglob("*.py")
+        for code in re.findall(r'"([A-Z]\d{3})"', path.read_text(encoding="utf-8"))
+    }
+    assert len(emitted) >= 30
+    assert emitted == set(schema.DIAGNOSTIC_CODES)

@@ -358,4 +358,9 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "X010": "note de bas de page sans définition, ou définie sans appel",
     "X011": "section parente inconnue ou boucle dans l'arbre",
     "X012": "terme du glossaire inconnu",
+    "D001": "donnée (dossier donnees/) : clé obligatoire manquante",
+    "D002": "donnée : valeur vide ou du mauvais type",
+    "D003": "donnée : clé inconnue (avec suggestion)",
+    "D004": "donnée : la source n'est pas une référence de la base",
+    "D005": "donnée : élément « à vérifier » absent des colonnes de sa démarche",
 }

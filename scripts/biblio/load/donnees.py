@@ -171,12 +171,20 @@ def _check_workshop(data: dict[str, Any], marks: Marks) -> Iterator[Diagnostic]:
 @dataclass(frozen=True)
 class Dataset:
     file: str
+    label: str  # what the data is, for the « Format des fiches » page
     shape: dict[str, Any]
     # Checks that need more than the shape; they run once the shape holds.
     checks: tuple[Callable[[dict[str, Any], Marks], Iterator[Diagnostic]], ...] = ()
 
 
 DATASETS: dict[str, Dataset] = {
-    "enquete": Dataset("donnees/enquete-fts-2021.yaml", SURVEY),
-    "ateliers": Dataset("donnees/ateliers-cres-paca-2021.yaml", WORKSHOP, (_check_workshop,)),
+    "enquete": Dataset(
+        "donnees/enquete-fts-2021.yaml", "Enquête de Fabrique Territoires Santé (2021)", SURVEY
+    ),
+    "ateliers": Dataset(
+        "donnees/ateliers-cres-paca-2021.yaml",
+        "Ateliers du CRES Provence-Alpes-Côte d'Azur (2021)",
+        WORKSHOP,
+        (_check_workshop,),
+    ),
 }

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from biblio import schema
+from biblio.load.donnees import DATASETS, INTEGER, TEXT
 
 _KIND_TITLES = {
     "reference": ("Références", "references/motard-tessier-2016.yaml"),
@@ -69,6 +72,46 @@ def _vocabularies_section() -> list[str]:
     return lines
 
 
+_PLURALS = {TEXT: "textes", INTEGER: "nombres entiers"}
+
+
+def _shape_lines(shape: dict[str, Any], depth: int) -> list[str]:
+    """A dataset's keys as a nested Markdown list (4 spaces per level)."""
+    lines = []
+    for key, value in shape.items():
+        name, optional = key.rstrip("?"), key.endswith("?")
+        if isinstance(value, list) and not isinstance(value[0], dict):
+            expected, inner = f"liste de {_PLURALS[value[0]]}", None
+        elif isinstance(value, list):
+            expected, inner = "liste d'éléments, chacun avec :", value[0]
+        elif isinstance(value, dict):
+            expected, inner = "table avec :", value
+        else:
+            expected, inner = value, None
+        facultative = " (facultatif)" if optional else ""
+        lines.append(f"{'    ' * depth}- `{name}`{facultative} : {expected}")
+        if inner is not None:
+            lines += _shape_lines(inner, depth + 1)
+    return lines
+
+
+def _datasets_section() -> list[str]:
+    lines = [
+        "",
+        "## Données des autres documents (`donnees/`)",
+        "",
+        "Les tableaux des pages « Repères » viennent de fichiers YAML de `donnees/`, un par "
+        "document. Leur forme est vérifiée par `biblio valider` (codes `D001` à `D005`) ; "
+        "un fichier qui ne la respecte pas est laissé hors du site. Dans chacun, `source` est "
+        "l'identifiant de la fiche du document d'où viennent les données. Toutes les listes "
+        "doivent avoir au moins un élément.",
+    ]
+    for dataset in DATASETS.values():
+        lines += ["", f"### {dataset.label}", "", f"Fichier `{dataset.file}` :", ""]
+        lines += _shape_lines(dataset.shape, 0)
+    return lines
+
+
 def render_schema_page() -> str:
     """Markdown of the page; deterministic, from the schema only."""
     lines = [
@@ -85,7 +128,7 @@ def render_schema_page() -> str:
     persons = [[f"`{key}`", doc] for key, doc in schema.PERSON_KEYS.items()]
     lines += ["", "## Auteurs", "", "Chaque auteur de la liste `auteurs` est décrit par :", ""]
     lines += _table(["Clé", "Description"], persons)
-    lines += _types_section() + _vocabularies_section()
+    lines += _types_section() + _vocabularies_section() + _datasets_section()
     codes = [[f"`{code}`", text] for code, text in schema.DIAGNOSTIC_CODES.items()]
     lines += ["", _SYNTAX, "## Codes des messages de `biblio valider`", ""]
     lines += _table(["Code", "Problème"], codes)
