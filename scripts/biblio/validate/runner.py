@@ -58,7 +58,7 @@ def _load(root: Path, use_cache: bool) -> Report:
     sources, problems = find_record_files(root)
     cache = FileCache(root) if use_cache else None
     results, pending = _from_cache(sources, cache)
-    checked = check_files([files for _, files in pending], keep_plain=cache is not None)
+    checked = check_files([file for _, file in pending], keep_plain=cache is not None)
     for (index, (source, _)), (result, plain, digest) in zip(pending, checked, strict=True):
         results[index] = result
         if cache and digest:
