@@ -100,7 +100,7 @@ def main() -> None:
         started = time.perf_counter()
         generate(root, count)
         print(f"corpus généré : {count} références en {time.perf_counter() - started:.1f} s")
-        shared = count >= perfile.PARALLEL_MINIMUM and perfile.can_fork()
+        shared = perfile.shares_work(count)
         print(f"vérification à froid sur {2 if shared else 1} processus ({os.cpu_count()} cœurs)")
         cold = [_timed(root, use_cache=False) for _ in range(max(1, args.repetitions // 2))]
         print(

@@ -86,7 +86,6 @@ class Marks:
     fichier: str
     keys: dict[Path, Position] = field(default_factory=dict)
     values: dict[Path, Position] = field(default_factory=dict)
-    texts: dict[Path, TextOrigin] = field(default_factory=dict)
 
     def key(self, path: Path) -> Position:
         return self.keys.get(path) or self.value(path)
@@ -97,8 +96,9 @@ class Marks:
         return self.values.get(path, Position(self.fichier))
 
     def text(self, path: Path) -> TextOrigin | None:
-        """Where the text at ``path`` starts, when known more precisely than its value."""
-        return self.texts.get(path)
+        """Where the text at ``path`` starts, when known more precisely than its value
+        (exchange formats, BibTeX, RIS, CSL-JSON, know no more than the value's place)."""
+        return None
 
     def top_values(self) -> dict[str, tuple[int, int]]:
         """(line, column) of the top-level values, by key."""
@@ -109,7 +109,7 @@ class NodeMarks(Marks):
     """Marks of a YAML file, read from its node tree only when asked.
 
     A clean record needs the positions of its top-level values only; locating every node
-    while reading would cost a third of the loading time on a large base.
+    while reading cost about a tenth of the loading time of 10,000 references.
     """
 
     def __init__(self, fichier: str, root: yaml.Node | None, source: str) -> None:
