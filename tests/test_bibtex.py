@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from biblio.convert.bibtex import parse
-from biblio.model import Person, Position, field_position
+from biblio.model import Person, Position
+from biblio.validate.locate import FieldLocator
 from biblio.validate.runner import load_base
 
 
@@ -21,7 +22,8 @@ def test_bib_entry_becomes_a_reference(base_copy: Path) -> None:
     )
     assert ref.editeurs == ("Ministère des Solidarités et de la santé",)
     assert (ref.date, ref.nombre_pages, ref.numero, ref.section) == ("2021-11", 157, 3, "textes")
-    assert field_position(ref, "nombre_pages") == Position("references/zotero.bib", 6, 3)
+    locate = FieldLocator(base_copy)
+    assert locate(ref, "nombre_pages") == Position("references/zotero.bib", 6, 3)
 
 
 def test_particles_year_month_and_newspaper() -> None:
@@ -53,4 +55,16 @@ def test_duplicate_key_in_one_file() -> None:
     assert records == []
     assert [d.format() for d in problems] == [
         "r.bib:4:1: erreur: identifiant « a » en double dans le fichier [X001]"
+    ]
+
+
+def test_a_duplicate_in_a_bib_file_points_at_its_own_entry(base_copy: Path) -> None:
+    bib = base_copy / "references" / "zotero.bib"
+    first = bib.read_text(encoding="utf-8")
+    second = first.replace("rapport-2021", "rapport-bis").replace("numero = {3}", "numero = {44}")
+    bib.write_text(first + "\n" + second, encoding="utf-8")
+    report = load_base(base_copy)
+    assert [d.format() for d in report.diagnostics] == [
+        "references/zotero.bib:18:3: erreur: URL « https://solidarites-sante.gouv.fr/IMG/pdf/"
+        "rapport_chauvin… » déjà utilisée par « rapport-2021 » (references/zotero.bib) [X003]"
     ]

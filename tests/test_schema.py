@@ -12,7 +12,7 @@ from biblio.model import Reference, Section, Term
 from biblio.render.schema_page import render_schema_page
 from conftest import TESTS
 
-_TECHNICAL = {"position", "positions", "origins"}
+_TECHNICAL = {"position"}
 
 
 def _fields(cls: type) -> set[str]:

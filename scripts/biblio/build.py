@@ -10,28 +10,26 @@ from biblio.model import Record, Reference, Section, Term, TextOrigin
 
 RECORD_CLASSES: dict[str, Any] = {"reference": Reference, "terme": Term, "section": Section}
 _MARKDOWN_FIELDS = {
-    kind: {f.name for f in fields if f.kind == schema.MARKDOWN}
+    kind: [f.name for f in fields if f.kind == schema.MARKDOWN]
     for kind, fields in schema.FIELDS_BY_KIND.items()
+}
+_REQUIRED = {
+    kind: [f.name for f in fields if f.required] for kind, fields in schema.FIELDS_BY_KIND.items()
 }
 
 
 def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     """The model object, or None when a required field did not pass its checks."""
-    required = [f.name for f in schema.FIELDS_BY_KIND[raw.kind] if f.required]
-    if any(name not in values for name in required):
+    if any(name not in values for name in _REQUIRED[raw.kind]):
         return None
-    # Compact (line, column) pairs: records are cached, and this keeps the cache small.
-    found = raw.marks.top_values()
-    default = raw.marks.value(())[1:]
-    positions = {name: found.get(name, default) for name in values}
-    origins: dict[str, TextOrigin] = {
-        name: _text_origin(raw, name) for name in values if name in _MARKDOWN_FIELDS[raw.kind]
-    }
     fields = {k: v for k, v in values.items() if k != "id"}
-    record: Record = RECORD_CLASSES[raw.kind](
-        id=raw.id, position=raw.origin, positions=positions, origins=origins, **fields
-    )
+    record: Record = RECORD_CLASSES[raw.kind](id=raw.id, position=raw.origin, **fields)
     return record
+
+
+def text_origins(raw: RawRecord, values: dict[str, Any]) -> dict[str, TextOrigin]:
+    """Where each Markdown text of the record starts, to locate what its checks find."""
+    return {name: _text_origin(raw, name) for name in _MARKDOWN_FIELDS[raw.kind] if name in values}
 
 
 def _text_origin(raw: RawRecord, name: str) -> TextOrigin:

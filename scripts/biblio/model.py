@@ -1,8 +1,13 @@
-"""Records of the base: frozen dataclasses that remember where they come from."""
+"""Records of the base: frozen dataclasses that remember where they come from.
+
+A record keeps only where it starts (``position``); the rare message about one of its fields
+finds the field's place in the file again (``biblio.validate.locate``), so that loading
+10,000 records does not locate 170,000 values that no message will ever point at.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -92,8 +97,6 @@ class Reference:
     mots_cles: tuple[str, ...] = ()
     # (key, text) pairs kept from an import; a tuple so that records stay hashable.
     complements: tuple[tuple[str, str], ...] = ()
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
-    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 
     @property
     def year(self) -> str:
@@ -115,8 +118,6 @@ class Term:
     voir_aussi: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     date_ajout: str = ""
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
-    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,19 +131,9 @@ class Section:
     numero: str = ""
     parent: str = ""
     texte: str = ""
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
-    origins: dict[str, TextOrigin] = field(default_factory=dict, compare=False)
 
 
 Record = Reference | Term | Section
-
-
-def field_position(record: Record, name: str) -> Position:
-    """Where field ``name`` of ``record`` is written (the record's start if unknown)."""
-    line_column = record.positions.get(name)
-    if line_column is None:
-        return record.position
-    return Position(record.position.fichier, *line_column)
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,25 @@ from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import unquote
 
 from biblio.diagnostics import Diagnostic, error, quote
-from biblio.model import Corpus, Record, Reference, Section, field_position
+from biblio.model import Corpus, Position, Record, Reference, Section
 from biblio.validate.record import suggestion
 
+# Where field ``name`` of a record is written (see ``biblio.validate.locate``).
+Locate = Callable[[Record, str], Position]
+# Reference fields two records may not share: code, how the message names the value (and
+# agrees with it), how values are compared.
+_UNIQUE: tuple[tuple[str, str, tuple[str, str], Callable[[Reference], object]], ...] = (
+    ("numero", "X002", ("numéro d'affichage", "utilisé"), lambda r: r.numero),
+    ("url", "X003", ("URL", "utilisée"), lambda r: normalise_url(r.url)),
+    ("doi", "X004", ("DOI", "utilisé"), lambda r: r.doi.lower()),
+)
 
-def check_corpus(corpus: Corpus) -> Iterator[Diagnostic]:
-    refs = corpus.references
-    yield from _duplicates(refs, "numero", lambda r: r.numero, "X002", "numéro d'affichage", "")
-    yield from _duplicates(refs, "url", lambda r: normalise_url(r.url), "X003", "URL", "e")
-    yield from _duplicates(refs, "doi", lambda r: r.doi.lower(), "X004", "DOI", "")
-    yield from _dangling_links(corpus)
-    yield from _section_loops(corpus.sections)
+
+def check_corpus(corpus: Corpus, locate: Locate) -> Iterator[Diagnostic]:
+    for field, code, label, key in _UNIQUE:
+        yield from _duplicates(corpus.references, field, key, code, label, locate)
+    yield from _dangling_links(corpus, locate)
+    yield from _section_loops(corpus.sections, locate)
 
 
 def normalise_url(url: str) -> str:
@@ -36,8 +44,8 @@ def _duplicates(
     field: str,
     key: Callable[[Reference], object],
     code: str,
-    label: str,
-    feminine: str,
+    label: tuple[str, str],
+    locate: Locate,
 ) -> Iterator[Diagnostic]:
     seen: dict[object, Reference] = {}
     for record in records:
@@ -46,46 +54,43 @@ def _duplicates(
             continue
         first = seen.setdefault(value, record)
         if first is not record:
+            name, used = label
             yield error(
-                field_position(record, field),
+                locate(record, field),
                 code,
-                f"{label} {quote(getattr(record, field))} déjà utilisé{feminine} "
+                f"{name} {quote(getattr(record, field))} déjà {used} "
                 f"par {quote(first.id)} ({first.position.fichier})",
             )
 
 
-def _dangling_links(corpus: Corpus) -> Iterator[Diagnostic]:
+def _dangling_links(corpus: Corpus, locate: Locate) -> Iterator[Diagnostic]:
     references = {r.id for r in corpus.references}
     terms = {t.id for t in corpus.terms}
     sections = {s.id for s in corpus.sections}
+    links: list[tuple[Record, str, tuple[str, ...], set[str], str, str]] = []
     for ref in corpus.references:
-        yield from _unknown(ref, "section", _one(ref.section), sections, "X006", "section inconnue")
-        yield from _unknown(ref, "termes", ref.termes, terms, "X012", "terme du glossaire inconnu")
+        links.append((ref, "section", _one(ref.section), sections, "X006", "section inconnue"))
+        links.append((ref, "termes", ref.termes, terms, "X012", "terme du glossaire inconnu"))
     for term in corpus.terms:
-        yield from _unknown(term, "voir_aussi", term.voir_aussi, terms, "X007", "terme lié inconnu")
-        yield from _unknown(
-            term, "sources", term.sources, references, "X008", "référence source inconnue"
+        links.append((term, "voir_aussi", term.voir_aussi, terms, "X007", "terme lié inconnu"))
+        links.append(
+            (term, "sources", term.sources, references, "X008", "référence source inconnue")
         )
     for section in corpus.sections:
         parent = _one(section.parent)
-        yield from _unknown(section, "parent", parent, sections, "X011", "section parente inconnue")
+        links.append((section, "parent", parent, sections, "X011", "section parente inconnue"))
+    for record, field, values, known, code, label in links:
+        for value in values:
+            if value not in known:
+                hint = suggestion(value, sorted(known))
+                yield error(locate(record, field), code, f"{label} {quote(value)}{hint}")
 
 
 def _one(value: str) -> tuple[str, ...]:
     return (value,) if value else ()
 
 
-def _unknown(
-    record: Record, field: str, values: Iterable[str], known: set[str], code: str, label: str
-) -> Iterator[Diagnostic]:
-    for value in values:
-        if value not in known:
-            where = field_position(record, field)
-            hint = suggestion(value, sorted(known))
-            yield error(where, code, f"{label} {quote(value)}{hint}")
-
-
-def _section_loops(sections: Iterable[Section]) -> Iterator[Diagnostic]:
+def _section_loops(sections: Iterable[Section], locate: Locate) -> Iterator[Diagnostic]:
     parents = {s.id: s.parent for s in sections}
     for section in sections:
         seen = {section.id}
@@ -93,7 +98,7 @@ def _section_loops(sections: Iterable[Section]) -> Iterator[Diagnostic]:
         while parent in parents:
             if parent in seen:
                 yield error(
-                    field_position(section, "parent"),
+                    locate(section, "parent"),
                     "X011",
                     f"boucle dans l'arbre des sections : {quote(section.id)} se contient elle-même",
                 )

@@ -19,6 +19,7 @@ from biblio.load.donnees import load_donnees
 from biblio.load.files import SourceFile, find_record_files, read_file
 from biblio.model import Corpus, Record, Reference, Section, Term
 from biblio.validate.corpus import check_corpus
+from biblio.validate.locate import FieldLocator
 from biblio.validate.perfile import Entry, FileResult, Pending, check_files, from_plain
 from biblio.validate.texts import Citation, check_citations
 
@@ -109,7 +110,7 @@ def _assemble(root: Path, results: list[FileResult], problems: list[Diagnostic])
         terms=tuple(sorted((r for r in records if isinstance(r, Term)), key=_id)),
         sections=tuple(sorted((r for r in records if isinstance(r, Section)), key=_id)),
     )
-    problems.extend(check_corpus(corpus))
+    problems.extend(check_corpus(corpus, FieldLocator(root)))
     reference_ids = {r.id for r in corpus.references}
     problems.extend(check_citations(citations, reference_ids))
     donnees, donnees_problems = load_donnees(root, reference_ids)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from biblio.diagnostics import Diagnostic, error, quote, warning
-from biblio.model import Position, Record
+from biblio.model import Position, Record, TextOrigin
 from biblio.validate.markdown import iter_mentions
 
 
@@ -18,11 +18,14 @@ class Citation:
     position: Position
 
 
-def check_texts(record: Record) -> tuple[list[Diagnostic], list[Citation]]:
-    """Footnote problems of ``record`` and the citations it makes (resolved later)."""
+def check_texts(
+    record: Record, origins: dict[str, TextOrigin]
+) -> tuple[list[Diagnostic], list[Citation]]:
+    """Footnote problems of ``record``'s texts and the citations they make (resolved later);
+    ``origins``: where each text starts in the file."""
     problems: list[Diagnostic] = []
     citations: list[Citation] = []
-    for field, origin in record.origins.items():
+    for field, origin in origins.items():
         text = getattr(record, field, "")
         if not isinstance(text, str):
             continue

@@ -1,0 +1,25 @@
+"""Positions of fields, found again in the files when a message needs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from biblio.model import Position
+from biblio.validate.locate import FieldLocator
+from biblio.validate.runner import load_base
+
+
+def test_a_field_is_found_where_it_is_written(base_copy: Path) -> None:
+    ref = next(r for r in load_base(base_copy).corpus.references if r.id == "article-2016")
+    lines = (base_copy / "references" / "article-2016.yaml").read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("section:"))
+    assert FieldLocator(base_copy)(ref, "section") == Position(ref.position.fichier, line, 10)
+
+
+def test_a_file_gone_or_changed_since_loading_gives_the_record_start(base_copy: Path) -> None:
+    refs = {r.id: r for r in load_base(base_copy).corpus.references}
+    (base_copy / "references" / "article-2016.yaml").unlink()
+    (base_copy / "references" / "loi-2009.yaml").write_text("titre: [", encoding="utf-8")
+    locate = FieldLocator(base_copy)
+    for ref_id in ("article-2016", "loi-2009"):
+        assert locate(refs[ref_id], "section") == refs[ref_id].position
