@@ -99,6 +99,8 @@ def main() -> None:
         root = Path(folder)
         started = time.perf_counter()
         generate(root, count)
+        # Written files go to disk in the background: let that finish before measuring.
+        os.sync()
         print(f"corpus généré : {count} références en {time.perf_counter() - started:.1f} s")
         shared = perfile.shares_work(count)
         print(f"vérification à froid sur {2 if shared else 1} processus ({os.cpu_count()} cœurs)")

@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from biblio import schema
-from biblio.model import Reference, Section, Term
+from biblio.model import Position, Reference, Section, Term, new_record
 from biblio.render.schema_page import render_schema_page
 from conftest import TESTS
 
@@ -68,3 +70,17 @@ def test_every_code_the_package_emits_is_documented() -> None:
     }
     assert len(emitted) >= 30
     assert emitted == set(schema.DIAGNOSTIC_CODES)
+
+
+def test_new_record_is_the_dataclass_with_its_checks() -> None:
+    position = Position("references/x.yaml")
+    values = {"id": "x", "type": "rapport", "titre": "T", "position": position, "numero": 3}
+    made = new_record(Reference, values)
+    assert made == Reference(**values)
+    assert (made.auteurs, made.langue) == ((), "fr")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.titre = "autre"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="unknown \\['tite'\\]"):
+        new_record(Reference, {**values, "tite": "T"})
+    with pytest.raises(TypeError, match="missing \\['titre'\\]"):
+        new_record(Reference, {k: v for k, v in values.items() if k != "titre"})

@@ -6,7 +6,7 @@ from typing import Any
 
 from biblio import schema
 from biblio.load.raw import RawRecord
-from biblio.model import Record, Reference, Section, Term, TextOrigin
+from biblio.model import Record, Reference, Section, Term, TextOrigin, new_record
 
 RECORD_CLASSES: dict[str, Any] = {"reference": Reference, "terme": Term, "section": Section}
 _MARKDOWN_FIELDS = {
@@ -22,8 +22,9 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     """The model object, or None when a required field did not pass its checks."""
     if any(name not in values for name in _REQUIRED[raw.kind]):
         return None
-    fields = {k: v for k, v in values.items() if k != "id"}
-    record: Record = RECORD_CLASSES[raw.kind](id=raw.id, position=raw.origin, **fields)
+    record: Record = new_record(
+        RECORD_CLASSES[raw.kind], {**values, "id": raw.id, "position": raw.origin}
+    )
     return record
 
 

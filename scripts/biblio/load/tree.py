@@ -16,7 +16,7 @@ def read_source(source: SourceFile, data: bytes) -> tuple[list[RawRecord], list[
     text = decode(source, data)
     if isinstance(text, Diagnostic):
         return [], [text]
-    if source.path.suffix.lower() == ".bib":
+    if source.suffix == ".bib":
         # pybtex is imported only when a base holds BibTeX files (it costs start-up time).
         from biblio.convert import bibtex
 

@@ -15,6 +15,7 @@ from biblio.model import Position, TextOrigin
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_SCALAR_NODE = yaml.ScalarNode
 
 
 class _Loader(_SAFE_LOADER):  # type: ignore[misc]
@@ -25,7 +26,7 @@ class _Loader(_SAFE_LOADER):  # type: ignore[misc]
     """
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
+        if kind is _SCALAR_NODE:
             return _implicit_tag(value) if implicit[0] else _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
@@ -112,7 +113,6 @@ class NodeMarks(Marks):
         super().__init__(fichier)
         self._root = root
         self._source = source
-        self._mappings: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
     def key(self, path: Path) -> Position:
         key_node, _, found = self._locate(path)
@@ -143,20 +143,12 @@ class NodeMarks(Marks):
 
     def _child(self, node: yaml.Node | None, step: str | int) -> tuple[Any, yaml.Node] | None:
         if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-            return self._child_index(node).get(step)
+            # The first pair with that key (a repeated key is reported, the first one kept);
+            # mappings are short and seldom searched: a scan, no index.
+            return next((pair for pair in node.value if pair[0].value == step), None)
         if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
             return (None, node.value[step]) if 0 <= step < len(node.value) else None
         return None
-
-    def _child_index(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """The mapping's (key node, value node) by key; the first one of a repeated key."""
-        index = self._mappings.get(id(node))
-        if index is None:
-            index = self._mappings[id(node)] = {}
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    index.setdefault(str(key_node.value), (key_node, value_node))
-        return index
 
 
 @dataclass
@@ -207,6 +199,8 @@ def _position(mark: Any, fichier: str) -> Position:
 
 
 def _convert(node: yaml.Node, doc: YamlDocument, top: bool) -> Any:
+    if node.tag == _STR and type(node) is _SCALAR_NODE:  # most values: nothing more to do
+        return node.value
     if node.tag not in _PLAIN_TAGS:
         message = f"étiquette YAML {quote(node.tag)} non admise : écrivez la valeur sans « ! »"
         doc.problems.append(error(_position(node.start_mark, doc.marks.fichier), "F002", message))

@@ -27,6 +27,8 @@ def iter_mentions(text: str) -> Iterator[Mention]:
         kind = "note-citation" if match.group(1) else "citation"
         for cited in CITED_ID.finditer(match.group(2)):
             yield Mention(kind, cited.group(1), match.start(2) + cited.start())
+    if "[^" not in text:  # most texts have no footnote: skip the slow line-by-line search
+        return
     for match in FOOTNOTE_CALL.finditer(text):
         yield Mention("appel", match.group(1), match.start())
     for match in FOOTNOTE_DEFINITION.finditer(text):
