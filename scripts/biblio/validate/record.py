@@ -144,11 +144,13 @@ def _texts(
 def is_valid_date(text: str, full: bool = False) -> bool:
     """True if ``text`` is a real AAAA, AAAA-MM or AAAA-MM-JJ date (only the last if ``full``)."""
     match = _DATE.match(text)
-    if not match or (full and not match.group(3)):
+    if not match:
         return False
-    year, month, day = (int(g) if g else 1 for g in match.groups())
+    year, month, day = match.groups()
+    if day is None:  # (datetime knows no year 0)
+        return not full and year != "0000" and (month is None or "01" <= month <= "12")
     try:
-        datetime.date(year, month, day)
+        datetime.date(int(year), int(month), int(day))
     except ValueError:
         return False
     return True
