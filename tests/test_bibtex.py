@@ -23,7 +23,7 @@ def test_bib_entry_becomes_a_reference(base_copy: Path) -> None:
     assert ref.editeurs == ("Ministère des Solidarités et de la santé",)
     assert (ref.date, ref.nombre_pages, ref.numero, ref.section) == ("2021-11", 157, 3, "textes")
     locate = FieldLocator(base_copy)
-    assert locate(ref, "nombre_pages") == Position("references/zotero.bib", 6, 3)
+    assert locate.field(ref, "nombre_pages") == Position("references/zotero.bib", 6, 3)
 
 
 def test_particles_year_month_and_newspaper() -> None:

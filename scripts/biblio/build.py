@@ -28,11 +28,12 @@ def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     return record
 
 
-def text_origins(raw: RawRecord, values: dict[str, Any]) -> dict[str, TextOrigin]:
-    """Where each Markdown text of the record starts, to locate what its checks find."""
-    return {name: _text_origin(raw, name) for name in _MARKDOWN_FIELDS[raw.kind] if name in values}
+def markdown_fields(raw: RawRecord, values: dict[str, Any]) -> tuple[str, ...]:
+    """The Markdown texts of the record (where citations and footnotes are written)."""
+    return tuple(name for name in _MARKDOWN_FIELDS[raw.kind] if name in values)
 
 
-def _text_origin(raw: RawRecord, name: str) -> TextOrigin:
+def text_origin(raw: RawRecord, name: str) -> TextOrigin:
+    """Where the text of field ``name`` starts, to locate a character of it."""
     # Exchange formats (BibTeX, RIS, CSL-JSON) locate a text by its field only.
     return raw.marks.text((name,)) or TextOrigin(*raw.marks.value((name,)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from biblio.build import text_origin
 from biblio.diagnostics import Diagnostic
 from biblio.load.files import SourceFile, read_file
 from biblio.load.raw import RawRecord
@@ -20,23 +21,32 @@ _KINDS = {folder: kind for kind, folder in FOLDERS.items()}
 
 
 class FieldLocator:
-    """``locator(record, name)``: the position of field ``name`` of ``record``; the record's
-    start when its file can no longer be read or no longer holds the field."""
+    """Positions in the files of a base, found when asked: the record's start when its file
+    can no longer be read or no longer holds the field."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._raws: dict[str, list[RawRecord]] = {}
 
-    def __call__(self, record: Record, name: str) -> Position:
-        raw = self._raw(record)
+    def field(self, record: Record, name: str) -> Position:
+        """Where field ``name`` of ``record`` is written."""
+        raw = self._raw(record.position.fichier, record.id)
         return raw.marks.value((name,)) if raw is not None else record.position
 
-    def _raw(self, record: Record) -> RawRecord | None:
-        relative = record.position.fichier
+    def text(self, fichier: str, record_id: str, name: str, offset: int) -> Position:
+        """Where character ``offset`` of text field ``name`` of a record is written."""
+        raw = self._raw(fichier, record_id)
+        if raw is None:
+            return Position(fichier)
+        text = raw.data.get(name)
+        origin = text_origin(raw, name)
+        return origin.position(text, offset) if isinstance(text, str) else origin.position("", 0)
+
+    def _raw(self, relative: str, record_id: str) -> RawRecord | None:
         if relative not in self._raws:
             self._raws[relative] = self._read(relative)
         # A .bib file holds several records (the corpus keeps the first of a repeated id).
-        return next((raw for raw in self._raws[relative] if raw.id == record.id), None)
+        return next((raw for raw in self._raws[relative] if raw.id == record_id), None)
 
     def _read(self, relative: str) -> list[RawRecord]:
         folder = relative.split("/", 1)[0]

@@ -10,10 +10,11 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
+from functools import partial
 from operator import attrgetter
 from typing import Any
 
-from biblio.build import RECORD_CLASSES, build_record, text_origins
+from biblio.build import RECORD_CLASSES, build_record, markdown_fields, text_origin
 from biblio.diagnostics import Diagnostic
 from biblio.load.files import SourceFile, read_file
 from biblio.load.tree import read_source
@@ -54,7 +55,7 @@ def to_plain(result: FileResult) -> Any:
         for e in result.entries
     ]
     problems = [_diagnostic_fields(d) for d in result.problems]
-    citations = [(c.target, tuple(c.position)) for c in result.citations]
+    citations = [tuple(c) for c in result.citations]
     return (entries, problems, citations)
 
 
@@ -66,7 +67,7 @@ def from_plain(data: Any) -> FileResult:
             for kind, id_, origin, plain in entries
         ],
         problems=[Diagnostic(*d) for d in problems],
-        citations=[Citation(target, Position(*where)) for target, where in citations],
+        citations=[Citation(*c) for c in citations],
     )
 
 
@@ -95,7 +96,8 @@ def check_file(source: SourceFile, data: bytes) -> FileResult:
         result.problems.extend(record_problems)
         record = build_record(raw, values)
         if record is not None:
-            text_problems, citations = check_texts(record, text_origins(raw, values))
+            texts = markdown_fields(raw, values)
+            text_problems, citations = check_texts(record, texts, partial(text_origin, raw))
             result.problems.extend(text_problems)
             result.citations.extend(citations)
         result.entries.append(Entry(raw.kind, raw.id, raw.origin, record))

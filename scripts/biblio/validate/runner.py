@@ -110,9 +110,10 @@ def _assemble(root: Path, results: list[FileResult], problems: list[Diagnostic])
         terms=tuple(sorted((r for r in records if isinstance(r, Term)), key=_id)),
         sections=tuple(sorted((r for r in records if isinstance(r, Section)), key=_id)),
     )
-    problems.extend(check_corpus(corpus, FieldLocator(root)))
+    locator = FieldLocator(root)
+    problems.extend(check_corpus(corpus, locator.field))
     reference_ids = {r.id for r in corpus.references}
-    problems.extend(check_citations(citations, reference_ids))
+    problems.extend(check_citations(citations, reference_ids, locator.text))
     donnees, donnees_problems = load_donnees(root, reference_ids)
     problems.extend(donnees_problems)
     return Report(corpus, tuple(sorted(set(problems))), donnees)

@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.model import Position, Record, TextOrigin
 from biblio.validate.markdown import iter_mentions
 
 
-@dataclass(frozen=True)
-class Citation:
-    """A record id cited in a text, and where."""
+class Citation(NamedTuple):
+    """A record id cited in a text: the citing record's file and id, the text's field and
+    the citation's offset in it (its line and column are found only if it is reported)."""
 
     target: str
-    position: Position
+    fichier: str
+    record: str
+    field: str
+    offset: int
+
+
+# Where text field ``name`` starts in the file of the record being checked.
+OriginOf = Callable[[str], TextOrigin]
+# The position of ``offset`` in a text: (file, record id, field, offset) → position.
+LocateText = Callable[[str, str, str, int], Position]
 
 
 def check_texts(
-    record: Record, origins: dict[str, TextOrigin]
+    record: Record, texts: tuple[str, ...], origin_of: OriginOf
 ) -> tuple[list[Diagnostic], list[Citation]]:
-    """Footnote problems of ``record``'s texts and the citations they make (resolved later);
-    ``origins``: where each text starts in the file."""
+    """Footnote problems of the ``texts`` fields of ``record`` and the citations they make
+    (resolved later, across records)."""
     problems: list[Diagnostic] = []
     citations: list[Citation] = []
-    for field, origin in origins.items():
+    for field in texts:
         text = getattr(record, field, "")
         if not isinstance(text, str):
             continue
@@ -33,19 +42,25 @@ def check_texts(
         calls = {m.target for m in mentions if m.kind == "appel"}
         definitions = {m.target for m in mentions if m.kind == "definition"}
         for mention in mentions:
-            where = origin.position(text, mention.offset)
             note = quote(f"[^{mention.target}]")
             if mention.kind in ("citation", "note-citation"):
-                citations.append(Citation(mention.target, where))
+                where = record.position.fichier
+                citations.append(Citation(mention.target, where, record.id, field, mention.offset))
             elif mention.kind == "appel" and mention.target not in definitions:
-                problems.append(error(where, "X010", f"note {note} appelée mais jamais définie"))
+                at = origin_of(field).position(text, mention.offset)
+                problems.append(error(at, "X010", f"note {note} appelée mais jamais définie"))
             elif mention.kind == "definition" and mention.target not in calls:
-                problems.append(warning(where, "X010", f"note {note} définie mais jamais appelée"))
+                at = origin_of(field).position(text, mention.offset)
+                problems.append(warning(at, "X010", f"note {note} définie mais jamais appelée"))
     return problems, citations
 
 
-def check_citations(citations: list[Citation], references: set[str]) -> Iterator[Diagnostic]:
+def check_citations(
+    citations: list[Citation], references: set[str], locate_text: LocateText
+) -> Iterator[Diagnostic]:
     for citation in citations:
         if citation.target not in references:
+            _, fichier, record, field, offset = citation
+            where = locate_text(fichier, record, field, offset)
             cited = quote("@" + citation.target)
-            yield error(citation.position, "X009", f"citation d'une référence inconnue {cited}")
+            yield error(where, "X009", f"citation d'une référence inconnue {cited}")
