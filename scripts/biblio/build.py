@@ -13,14 +13,11 @@ _MARKDOWN_FIELDS = {
     kind: [f.name for f in fields if f.kind == schema.MARKDOWN]
     for kind, fields in schema.FIELDS_BY_KIND.items()
 }
-_REQUIRED = {
-    kind: [f.name for f in fields if f.required] for kind, fields in schema.FIELDS_BY_KIND.items()
-}
 
 
 def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     """The model object, or None when a required field did not pass its checks."""
-    if any(name not in values for name in _REQUIRED[raw.kind]):
+    if any(name not in values for name in schema.REQUIRED_BY_KIND[raw.kind]):
         return None
     record: Record = new_record(
         RECORD_CLASSES[raw.kind], {**values, "id": raw.id, "position": raw.origin}

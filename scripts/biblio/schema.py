@@ -321,6 +321,9 @@ FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
     "terme": TERM_FIELDS,
     "section": SECTION_FIELDS,
 }
+REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
+    kind: tuple(f.name for f in fields if f.required) for kind, fields in FIELDS_BY_KIND.items()
+}
 
 # Folders of the base, by record kind.
 FOLDERS: dict[str, str] = {"reference": "references", "terme": "glossaire", "section": "sections"}

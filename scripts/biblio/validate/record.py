@@ -73,12 +73,12 @@ def _check_keys(checked: Checked) -> Iterator[Diagnostic]:
 
 def _check_required(checked: Checked) -> Iterator[Diagnostic]:
     raw = checked.raw
-    required = [f.name for f in schema.FIELDS_BY_KIND[raw.kind] if f.required]
+    required = schema.REQUIRED_BY_KIND[raw.kind]
     type_spec = (
         schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
     )
     extra = [name for name in type_spec.required if name not in required] if type_spec else []
-    for name in required + extra:
+    for name in (*required, *extra):
         if name not in raw.data and name not in raw.reported:
             for_type = f" pour le type {quote(type_spec.id)}" if name in extra and type_spec else ""
             yield error(raw.origin, "R002", f"champ obligatoire {quote(name)} manquant{for_type}")
@@ -205,14 +205,14 @@ def url_problem(url: str) -> str | None:
 def _vocabulary(
     checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
 ) -> Iterator[Diagnostic]:
-    choices = list(schema.VOCABULARIES[spec.vocabulary].values)
+    choices = schema.VOCABULARIES[spec.vocabulary].values
     if isinstance(value, str) and value in choices:
         checked.values[spec.name] = value
         return
     yield error(
         checked.at(path),
         "R005",
-        f"{spec.name} : valeur inconnue {quote(value)}{suggestion(value, choices)} "
+        f"{spec.name} : valeur inconnue {quote(value)}{suggestion(value, list(choices))} "
         f"(valeurs admises : {', '.join(choices)})",
     )
 
