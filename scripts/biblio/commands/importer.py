@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from biblio import diagnostics
 from biblio.commands.support import UsageError, check_section, load_clean, root_of, taken_ids
-from biblio.importing import ImportPlan, plan_import, read_entries
 from biblio.load.raw import RawRecord
 from biblio.output import write_new_files
 from biblio.validate.runner import load_base
+
+if TYPE_CHECKING:
+    from biblio.importing import ImportPlan
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the readers of the exchange formats (pybtex) slow down other commands.
+    from biblio.importing import plan_import
+
     root = root_of(args)
     corpus = load_clean(root)
     check_section(corpus, args.section)
@@ -49,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read_all(names: list[str]) -> tuple[list[RawRecord], list[diagnostics.Diagnostic]]:
+    from biblio.importing import read_entries
+
     entries: list[RawRecord] = []
     problems: list[diagnostics.Diagnostic] = []
     for name in names:

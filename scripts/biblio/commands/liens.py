@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import TYPE_CHECKING
 
 from biblio.commands.support import UsageError, load_clean, root_of
-from biblio.links import cache
-from biblio.links.check import LinkResult, Settings, check_urls
-from biblio.links.report import Checked, summary, to_json, to_markdown
 from biblio.model import Reference
+
+if TYPE_CHECKING:
+    from biblio.links.check import LinkResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.delai <= 0 or args.simultanes < 1 or args.par_hote < 1:
         raise UsageError("--delai, --simultanes et --par-hote doivent être positifs")
+    # Imported here: the HTTP client costs a tenth of a second that other commands do not pay.
+    from biblio.links.report import Checked, summary, to_json, to_markdown
+
     root = root_of(args)
     by_url = _references_by_url(load_clean(root).references)
     results = _check(root, list(by_url), args)
@@ -72,6 +73,13 @@ def _references_by_url(references: tuple[Reference, ...]) -> dict[str, list[Refe
 
 
 def _check(root: Path, urls: list[str], args: argparse.Namespace) -> dict[str, LinkResult]:
+    import asyncio
+
+    from tqdm import tqdm
+
+    from biblio.links import cache
+    from biblio.links.check import Settings, check_urls
+
     path = cache.cache_path(root)
     known = {} if args.sans_cache else cache.still_valid(cache.load(path), time.time())
     pending = [url for url in urls if url not in known]
