@@ -155,6 +155,13 @@ def new_record(cls: type[RecordClass], values: dict[str, Any]) -> RecordClass:
     return record
 
 
+def set_fields(record: Record) -> dict[str, Any]:
+    """The fields of ``record`` that differ from their defaults (what ``new_record`` needs)."""
+    defaults = _FIELDS[type(record)][0]
+    unset = object()
+    return {k: v for k, v in vars(record).items() if defaults.get(k, unset) != v}
+
+
 # Per record class: the defaults (all immutable) and the names of the fields.
 _FIELDS: dict[type, tuple[dict[str, Any], set[str]]] = {
     cls: (
