@@ -141,7 +141,7 @@ def new_record(cls: type[RecordClass], values: dict[str, Any]) -> RecordClass:
     """A record of class ``cls`` with these field values and the defaults of the others.
 
     Built as pickle and copy build objects, without the frozen dataclass's ``__init__``: it
-    sets each of some forty fields through ``object.__setattr__``, two thirds of the cost of
+    sets each of some forty fields through ``object.__setattr__``, most of the cost of
     building a record. Same checks: an unknown field or a missing required one is refused.
     """
     defaults, names = _FIELDS[cls]
