@@ -250,9 +250,7 @@ def _mapping(node: yaml.MappingNode, doc: YamlDocument, top: bool) -> dict[str, 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     """Plain Python value; dates and timestamps stay text so they can be checked as written."""
-    tag, value = node.tag, node.value
-    if tag == _STR:
-        return value
+    tag, value = node.tag, node.value  # (plain text never gets here: see _convert)
     if tag == "tag:yaml.org,2002:null":
         return None
     if tag == "tag:yaml.org,2002:bool":

@@ -16,7 +16,7 @@ class Citation(NamedTuple):
 
     target: str
     fichier: str
-    record: str
+    record_id: str
     field: str
     offset: int
 
@@ -35,17 +35,17 @@ def check_texts(
     problems: list[Diagnostic] = []
     citations: list[Citation] = []
     for field in texts:
-        text = getattr(record, field, "")
-        if not isinstance(text, str):
-            continue
+        text: str = getattr(record, field)
         mentions = list(iter_mentions(text))
         calls = {m.target for m in mentions if m.kind == "appel"}
         definitions = {m.target for m in mentions if m.kind == "definition"}
         for mention in mentions:
             note = quote(f"[^{mention.target}]")
             if mention.kind in ("citation", "note-citation"):
-                where = record.position.fichier
-                citations.append(Citation(mention.target, where, record.id, field, mention.offset))
+                fichier = record.position.fichier
+                citations.append(
+                    Citation(mention.target, fichier, record.id, field, mention.offset)
+                )
             elif mention.kind == "appel" and mention.target not in definitions:
                 at = origin_of(field).position(text, mention.offset)
                 problems.append(error(at, "X010", f"note {note} appelée mais jamais définie"))
@@ -60,7 +60,7 @@ def check_citations(
 ) -> Iterator[Diagnostic]:
     for citation in citations:
         if citation.target not in references:
-            _, fichier, record, field, offset = citation
-            where = locate_text(fichier, record, field, offset)
+            _, fichier, record_id, field, offset = citation
+            where = locate_text(fichier, record_id, field, offset)
             cited = quote("@" + citation.target)
             yield error(where, "X009", f"citation d'une référence inconnue {cited}")
