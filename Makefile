@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint valider bench clean
+.PHONY: install serve build test test-rapide lint valider bench clean
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ lint: install
 
 test: install lint
 	$(BIN)/pytest
+
+# Everything but the site builds and the browser: a developer's quick loop.
+test-rapide: install
+	$(BIN)/pytest -m "not lent"
 
 bench: install
 	$(BIN)/python benchmarks/chargement.py

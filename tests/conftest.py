@@ -24,6 +24,21 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["BIBLIO_CACHE_DIR"] = tempfile.mkdtemp(prefix="biblio-cache-")
 
 
+# Suites that build the whole site or drive a browser: `pytest -m "not lent"` (or
+# `make test-rapide`) runs the rest in a fraction of the time.
+SLOW_MODULES = frozenset({"test_browser.py", "test_serve.py", "test_site_build.py"})
+BROWSER_MODULES = frozenset({"test_browser.py", "test_serve.py"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.name
+        if module in SLOW_MODULES or "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.lent)
+        if module in BROWSER_MODULES:
+            item.add_marker(pytest.mark.navigateur)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
