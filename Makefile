@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-rapide lint valider bench clean
+.PHONY: install serve build build-zensical test test-rapide lint valider bench clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,zensical]'
 	touch $(STAMP)
 
 # --dirty: an edit rebuilds only the pages it changes (the generated pages are compared by
@@ -22,6 +22,11 @@ serve: install
 
 build: install
 	$(BIN)/mkdocs build --strict
+
+# The same site built by Zensical (no MkDocs plugin): biblio's files, zensical build,
+# Pagefind, then the address promise checked on its output. Written to site-zensical/.
+build-zensical: install
+	$(BIN)/python -m biblio.zensical_build --sortie site-zensical
 
 valider: install
 	$(BIN)/biblio valider

@@ -6,6 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
 
 from biblio import diagnostics
 from biblio.commands import ajouter, importer, liens
@@ -17,7 +20,10 @@ from biblio.commands.support import (
     root_of,
 )
 from biblio.output import WriteRefused
-from biblio.validate.runner import load_base
+from biblio.validate.runner import Report, load_base
+
+if TYPE_CHECKING:
+    from biblio.publish import SiteFiles
 
 # The modules that export and render are imported by their commands: ``biblio valider``
 # (also the pre-commit hook) starts in 0.13 s instead of 0.27 s.
@@ -64,16 +70,43 @@ def cmd_exporter(args: argparse.Namespace) -> int:
 
 
 def cmd_generer(args: argparse.Namespace) -> int:
-    from biblio import urls
     from biblio.output import write_generated_tree
-    from biblio.render.pages import generated_pages
 
     root = root_of(args)
     report = load_clean_report(root)
-    pages = generated_pages(report.corpus, args.site_url, report.donnees)
-    pages.update(urls.redirect_pages(urls.read_redirects(root)))
-    written = write_generated_tree(Path(args.sortie), pages)
-    print(f"{written} page(s) écrite(s) dans {args.sortie}")
+    site = _site_files(root, report, args.site_url)
+    if site.missing:  # the same promise as the MkDocs build: nothing is written
+        print(f"biblio generer : {site.broken_promise()} Rien n'a été écrit.", file=sys.stderr)
+        return 1
+    written = write_generated_tree(Path(args.sortie), site.files)
+    print(f"{written} fichier(s) écrit(s) dans {args.sortie}")
+    return 0
+
+
+def _site_files(root: Path, report: Report, site_url: str) -> SiteFiles:
+    from biblio.publish import site_files
+
+    try:
+        return site_files(root, report.corpus, report.donnees, site_url)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def cmd_adresses(args: argparse.Namespace) -> int:
+    from biblio.publish import check_built_site, promise_message
+
+    root = root_of(args)
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        raise UsageError(f"--site : {site} ne contient pas de site construit (index.html absent)")
+    try:
+        missing = check_built_site(root, site)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise UsageError(str(exc)) from exc
+    if missing:
+        print(f"biblio adresses : {promise_message(missing)}", file=sys.stderr)
+        return 1
+    print(f"adresses promises : toutes servies par {site}")
     return 0
 
 
@@ -101,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     generer.add_argument("--sortie", metavar="DOSSIER", required=True, help="dossier à écrire")
     generer.add_argument(
         "--site-url", default="", metavar="URL", help="adresse du site (liens du fil Atom)"
+    )
+    adresses = add(
+        "adresses", "vérifier qu'un site construit sert chaque adresse promise", cmd_adresses
+    )
+    adresses.add_argument(
+        "--site", default="site", metavar="DOSSIER", help="le site construit (par défaut : site)"
     )
     importer.add_arguments(
         add("importer", "importer des références (BibTeX, RIS, CSL-JSON)", importer.run)

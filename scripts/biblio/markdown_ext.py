@@ -60,9 +60,10 @@ def _disarm(element: ET.Element) -> None:
 
 
 class GlossaryTooltips(Treeprocessor):
-    def __init__(self, md: Markdown, glossary: Glossary) -> None:
+    def __init__(self, md: Markdown, glossary: Glossary, url_prefix: str = "") -> None:
         super().__init__(md)
         self.finder, self.tooltips = glossary.finder, glossary.tooltips
+        self.url_prefix = url_prefix
 
     def run(self, root: ET.Element) -> None:
         own = {e.get("data-terme") for e in root.iter() if e.get("data-terme")}
@@ -99,10 +100,17 @@ class GlossaryTooltips(Treeprocessor):
             result.append(element)
         return result
 
+    def _term_href(self, term_id: str) -> str:
+        # MkDocs rewrites a docs-absolute « .md » link into the page's address; a builder
+        # that does not (Zensical) is given the site's path prefix instead.
+        if self.url_prefix:
+            return f"{self.url_prefix}glossaire/{term_id}/"
+        return f"/glossaire/{term_id}.md"
+
     def _element(self, term_id: str, shown: str) -> ET.Element:
         if term_id not in self.linked:
             self.linked.add(term_id)
-            element = ET.Element("a", {"href": f"/glossaire/{term_id}.md"})
+            element = ET.Element("a", {"href": self._term_href(term_id)})
         else:
             # Not a link, but reachable with the keyboard so the tooltip shows on focus.
             element = ET.Element("abbr", {"tabindex": "0"})
@@ -114,14 +122,22 @@ class GlossaryTooltips(Treeprocessor):
 
 class BiblioExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"racine": [".", "dossier de la base (celui de mkdocs.yml)"]}
+        self.config = {
+            "racine": [".", "dossier de la base (celui de mkdocs.yml)"],
+            "prefixe_url": [
+                "",
+                "début des adresses des termes (« / ») pour un outil qui ne réécrit pas les "
+                "liens « .md » absolus ; vide : liens « .md » (MkDocs)",
+            ],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         glossary = load_glossary(Path(self.getConfig("racine")))
         # After attr_list (8) and before toc (5) and MkDocs' link rewriting (0).
         md.treeprocessors.register(SafeLinks(md), "biblio_liens_surs", 7)
-        md.treeprocessors.register(GlossaryTooltips(md, glossary), "biblio_glossaire", 6)
+        tooltips = GlossaryTooltips(md, glossary, str(self.getConfig("prefixe_url")))
+        md.treeprocessors.register(tooltips, "biblio_glossaire", 6)
 
 
 def makeExtension(**kwargs: Any) -> BiblioExtension:

@@ -1,8 +1,8 @@
-"""Thin MkDocs adapter: adds the generated pages, watches the records, runs Pagefind.
+"""Thin MkDocs adapter: adds the generated files, watches the records, runs Pagefind.
 
-All the work is in the pure core (``render.pages``); ``biblio generer`` writes the same
-pages to disk for builders that run no plugin (Zensical), after which
-``python -m pagefind --site site`` builds the search index.
+All the work and every guarantee (pages, redirects, the address promise, ``urls.txt``) are in
+the core (``biblio.publish.site_files``); ``biblio generer`` writes the same files to disk for
+builders that run no plugin (Zensical: ``make build-zensical``).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from biblio import urls
 from biblio.diagnostics import ERROR
 from biblio.model import Corpus
+from biblio.publish import site_files
 from biblio.render.downloads import PRINT_PAGE
-from biblio.render.pages import generated_pages, whole_base_files
+from biblio.render.pages import whole_base_files
 from biblio.schema import FOLDERS
 from biblio.validate.runner import load_base
 
@@ -44,8 +44,6 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.corpus = Corpus()
         self.donnees: dict[str, dict[str, Any]] = {}
-        self.redirects: dict[str, str] = {}
-        self.published: set[str] = set()
         # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
         # their text changes, so that MkDocs rebuilds only the pages an edit touches.
         self.incremental = False
@@ -73,36 +71,31 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         self.donnees = report.donnees
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if self.incremental:
-            # The preview's print page is the one of its first build (it says so).
-            first = PRINT_PAGE not in self.written
-            pages = generated_pages(
-                self.corpus, config.site_url or "", self.donnees, preview=True, print_page=first
+        # The core gives the files and the state of the address promise; this adapter only
+        # hands them to MkDocs (checked before any page is rendered: a broken promise fails
+        # the build at once).
+        first = PRINT_PAGE not in self.written  # the preview's print page is its first build's
+        try:
+            site = site_files(
+                self._root(config),
+                self.corpus,
+                self.donnees,
+                config.site_url or "",
+                preview=self.incremental,
+                print_page=not self.incremental or first,
             )
+        except (ValueError, yaml.YAMLError) as exc:
+            raise PluginError(str(exc)) from exc
+        if site.missing:
+            raise PluginError(site.broken_promise())
+        pages = site.files
+        if self.incremental:
             if not first:
                 pages[PRINT_PAGE] = self.written[PRINT_PAGE]
             self._add_from_disk(files, pages, config)
         else:
-            for path, text in generated_pages(
-                self.corpus, config.site_url or "", self.donnees
-            ).items():
+            for path, text in pages.items():
                 files.append(File.generated(config, path, content=text))
-        try:
-            self.redirects = urls.read_redirects(self._root(config))
-        except (ValueError, yaml.YAMLError) as exc:
-            raise PluginError(str(exc)) from exc
-        for path, text in urls.redirect_pages(self.redirects).items():
-            files.append(File.generated(config, path, content=text))
-        self.published = {urls.normalise(f.url) for f in files.documentation_pages()}
-        # Checked before any page is rendered: a broken promise fails the build at once.
-        promised = urls.read_manifest(self._root(config))
-        missing = urls.missing_urls(promised, self.published, self.redirects)
-        if missing:
-            raise PluginError(
-                f"{len(missing)} adresse(s) de {urls.MANIFEST} ne mène(nt) plus à aucune page : "
-                + ", ".join(f"/{u}" for u in missing)
-                + f". Ajoutez une redirection dans {urls.REDIRECTS} (ancienne: nouvelle)."
-            )
         return files
 
     def _add_from_disk(self, files: Files, pages: dict[str, str], config: MkDocsConfig) -> None:
@@ -121,7 +114,6 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        (site / urls.PUBLISHED).write_text("".join(f"/{u}\n" for u in sorted(self.published)))
         if self.incremental:
             # The whole base in each format changes with any edit and costs more than the
             # edit's own pages: while previewing, it is written just after the reload.
