@@ -7,14 +7,23 @@ the core (``generated_pages``) are converted by Python-Markdown with the extensi
 
 from __future__ import annotations
 
+import dataclasses
 import html
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import markdown
 
+from biblio.glossary_source import glossary_of
 from biblio.markdown_ext import makeExtension
+from biblio.model import Corpus, Person, Term
+from biblio.render.context import build_context
+from biblio.render.glossary_pages import term_markdown
+from biblio.render.reference_page import reference_markdown
 from biblio.render.safe_html import SAFE_SCHEMES, url_scheme
+from biblio.render.section_pages import section_markdown
 
 # Those of mkdocs.yml, in its order.
 EXTENSIONS = ("tables", "footnotes", "attr_list", "md_in_html", "pymdownx.highlight")
@@ -78,3 +87,74 @@ def unsafe(page_html: str) -> list[str]:
             if name.startswith("data-") and not ours:
                 problems.append(f"<{tag} {name}>")
     return problems
+
+
+# Record texts as the fuzz tests vary them: each field, the pages that show it.
+FIELDS = ("commentaire", "definition", "terme", "texte", "titre", "auteur")
+CITES = "Voir [@article-2016] et la note[^@article-2016]."
+
+
+def with_value(field: str, value: str, corpus: Corpus) -> Corpus:
+    """``corpus`` (the small test base) with ``value`` in ``field`` of one of its records,
+    and a citation of the reference in another one."""
+    refs = {r.id: r for r in corpus.references}
+    terms = {t.id: t for t in corpus.terms}
+    sections = {s.id: s for s in corpus.sections}
+    ref, term, section = refs["article-2016"], terms["cls"], sections["textes"]
+    if field in ("commentaire", "titre"):
+        refs[ref.id] = dataclasses.replace(ref, **{field: value})
+    elif field == "auteur":
+        refs[ref.id] = dataclasses.replace(ref, auteurs=(Person(nom=value, prenom="Anne"),))
+    elif field in ("definition", "terme"):
+        terms[term.id] = dataclasses.replace(term, **{field: value})
+    else:
+        sections[section.id] = dataclasses.replace(section, texte=f"{value}\n\n{CITES}")
+    refs["loi-2009"] = dataclasses.replace(refs["loi-2009"], commentaire=CITES)
+    return Corpus(tuple(refs.values()), tuple(terms.values()), tuple(sections.values()))
+
+
+# The pages where each field shows: its record's, a citing record's, the glossary tooltips.
+SHOWN_ON = {
+    "commentaire": ("references/article-2016.md",),
+    "titre": ("references/article-2016.md", "references/loi-2009.md", "sections/textes.md"),
+    "auteur": ("references/article-2016.md", "references/loi-2009.md", "sections/textes.md"),
+    "definition": ("glossaire/cls.md", "page.md"),
+    "terme": ("glossaire/cls.md", "page.md"),
+    "texte": ("sections/textes.md",),
+}
+
+
+def pages_of(corpus: Corpus, field: str) -> dict[str, str]:
+    """The Markdown of the pages that show ``field`` of the records ``with_value`` changes."""
+    context = build_context(corpus)
+    makers = {
+        "references/article-2016.md": lambda: reference_markdown(
+            context.references["article-2016"], context
+        ),
+        "references/loi-2009.md": lambda: reference_markdown(
+            context.references["loi-2009"], context
+        ),
+        "glossaire/cls.md": lambda: term_markdown(context.terms["cls"], context),
+        "sections/textes.md": lambda: section_markdown(context.sections["textes"], context),
+        "page.md": lambda: "Le CLS, le Contrat local de santé, le CLS.",
+    }
+    return {path: makers[path]() for path in SHOWN_ON[field]}
+
+
+def problems_with(md: markdown.Markdown, field: str, value: str, corpus: Corpus) -> list[str]:
+    """What could run a script or call another site in the HTML of the pages showing
+    ``value`` in ``field``, glossary tooltips included; [] if nothing."""
+    changed = with_value(field, value, corpus)
+    use_glossary(md, changed.terms)
+    return [
+        f"{path}: {problem}"
+        for path, text in pages_of(changed, field).items()
+        for problem in unsafe(to_html(md, text))
+    ]
+
+
+def use_glossary(md: markdown.Markdown, terms: Iterable[Term]) -> None:
+    """Tooltips of ``md`` from ``terms`` rather than from a glossary folder."""
+    glossary = glossary_of(terms)
+    tooltips: Any = md.treeprocessors["biblio_glossaire"]
+    tooltips.finder, tooltips.tooltips = glossary.finder, glossary.tooltips
