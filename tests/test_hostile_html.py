@@ -9,13 +9,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from biblio.model import Corpus, Person
 from biblio.render.pages import generated_pages
 from biblio.render.safe_html import clean, is_local_url, is_safe_url, tooltip_text
 from biblio.validate.runner import load_base
-from conftest import FIXTURES
-from site_html import converter, elements, made_by_inner_html, to_html, unsafe
+from conftest import FIXTURES, REPO
+from site_html import EXTENSIONS, converter, elements, made_by_inner_html, to_html, unsafe
 
 REPORT = load_base(FIXTURES / "base", use_cache=False)
 BASE = REPORT.corpus
@@ -260,3 +261,13 @@ def test_control_characters_leave_the_feed_readable() -> None:
     atom = "{http://www.w3.org/2005/Atom}"
     titles = [e.text for e in root.iter(f"{atom}title")]
     assert "Titre avec contrôle" in titles
+
+
+def test_the_tests_convert_with_the_extensions_of_the_site() -> None:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    assert names == [*EXTENSIONS, "biblio.markdown_ext"]
