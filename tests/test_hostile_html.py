@@ -271,3 +271,9 @@ def test_the_tests_convert_with_the_extensions_of_the_site() -> None:
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     assert names == [*EXTENSIONS, "biblio.markdown_ext"]
+
+
+def test_data_values_reach_the_page_as_text_before_any_sanitizer() -> None:
+    donnees = _poisoned(REPORT.donnees, "<b>gras</b> ")
+    markdown_text = generated_pages(BASE, "", donnees)["connaissances/ateliers-cres-paca.md"]
+    assert "<b>" not in markdown_text  # escaped by the core, not only cleaned by the extension
