@@ -211,20 +211,72 @@ HOSTILE = (
 )
 
 
-def _inject(path: Path, key: str) -> None:
-    """Put the hostile text at the start of the record's Markdown field ``key``."""
-    block = "\n  ".join(HOSTILE.split("\n"))
-    text = path.read_text(encoding="utf-8")
-    assert f"{key}: |" in text
-    path.write_text(text.replace(f"{key}: |", f"{key}: |\n  {block}\n", 1), encoding="utf-8")
+# In texts that become tooltips (Material shows a title as HTML) or lightbox captions.
+TOOLTIP = "<img src=x onerror=alert('{}')>"
+IMAGE = (
+    "![graphique](/connaissances/statistiques.svg)"
+    '{{: data-title="{0}" data-description="{0}" }}'.format(TOOLTIP.format("lightbox"))
+)
+
+
+def _inject(path: Path, key: str, text: str = HOSTILE) -> None:
+    """Put ``text`` at the start of the record's Markdown field ``key``."""
+    block = "\n  ".join(text.split("\n"))
+    content = path.read_text(encoding="utf-8")
+    assert f"{key}: |" in content
+    path.write_text(content.replace(f"{key}: |", f"{key}: |\n  {block}\n", 1), encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    content = path.read_text(encoding="utf-8")
+    assert old in content
+    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+
+def _poison(root: Path) -> None:
+    """Hostile texts in a commentary, a definition, a section text, a cited reference's title
+    and author, a term's name, and attributes on an image."""
+    _inject(root / "references" / "calvez-2022.yaml", "commentaire", f"{HOSTILE}\n\n{IMAGE}")
+    _inject(root / "glossaire" / "aci.yaml", "definition")
+    _inject(root / "sections" / "contrats-locaux-de-sante.yaml", "texte")
+    cited = root / "references" / "motard-tessier-2016.yaml"
+    _replace(cited, "nom: Motard", f'nom: "Motard {TOOLTIP.format("auteur")}"')
+    _replace(cited, 'titre: "Les démarches', f'titre: "{TOOLTIP.format("titre")} Les démarches')
+    _replace(
+        root / "glossaire" / "aci.yaml",
+        "terme: Accord conventionnel",
+        f'terme: "Accord {TOOLTIP.format("terme")} conventionnel',
+    )
+    _replace(root / "glossaire" / "aci.yaml", "interprofessionnel\n", 'interprofessionnel"\n')
+
+
+def _no_unsafe_link_or_event_attribute(page: Any) -> None:
+    for link in page.locator(".md-content a").all()[:60]:
+        href = (link.get_attribute("href") or "").lower()
+        assert not href.startswith(("javascript", "data", "vbscript")), href
+    assert (
+        page.evaluate(
+            "Array.from(document.querySelectorAll('.md-content *'))"
+            ".some(e => Array.from(e.attributes).some(a => a.name.startsWith('on')))"
+        )
+        is False
+    )
+
+
+def _tooltip_of(page: Any, element: Any) -> str:
+    element.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    text: str = tooltip.inner_text()
+    page.wait_for_timeout(300)  # an injected image would fail to load and run its onerror
+    page.mouse.move(0, 0)
+    return text
 
 
 def test_hostile_text_in_records_opens_no_dialog(
     browser: Any, repo_copy: Path, tmp_path: Path
 ) -> None:
-    _inject(repo_copy / "references" / "calvez-2022.yaml", "commentaire")
-    _inject(repo_copy / "glossaire" / "aci.yaml", "definition")
-    _inject(repo_copy / "sections" / "contrats-locaux-de-sante.yaml", "texte")
+    _poison(repo_copy)
     site = tmp_path / "site"
     result = run_mkdocs("build", "--strict", "-d", str(site), cwd=repo_copy)
     assert result.returncode == 0, result.stderr
@@ -240,17 +292,20 @@ def test_hostile_text_in_records_opens_no_dialog(
     ):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
-        for link in page.locator(".md-content a").all()[:60]:
-            href = (link.get_attribute("href") or "").lower()
-            assert not href.startswith(("javascript", "data", "vbscript")), href
-        assert (
-            page.evaluate(
-                "Array.from(document.querySelectorAll('.md-content *'))"
-                ".some(e => Array.from(e.attributes).some(a => a.name.startsWith('on')))"
-            )
-            is False
-        )
+        _no_unsafe_link_or_event_attribute(page)
     page.goto(base_url + "/references/calvez-2022/")
     assert "<script>alert('script')</script>" in page.locator(".md-content").inner_text()
+    # Clicking the image opens the lightbox, without the caption the record asked for.
+    page.locator(".md-content a.glightbox").first.click()
+    page.locator(".glightbox-container .gslide-image img").first.wait_for(timeout=5000)
+    page.wait_for_timeout(300)
+    page.goto(base_url + "/sections/ateliers-sante-ville/")
+    citation = page.locator(".md-content a[href*='motard-tessier-2016']").first
+    shown = _tooltip_of(page, citation)
+    assert TOOLTIP.format("titre") in shown  # the title as written, as text
+    assert TOOLTIP.format("auteur").upper() in shown.upper()
+    page.goto(base_url + "/sections/communautes-professionnelles/")
+    term = page.locator(".md-content .biblio-terme", has_text="ACI").first
+    assert TOOLTIP.format("terme") in _tooltip_of(page, term)
     assert dialogs == []
     context.close()

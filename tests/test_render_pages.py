@@ -82,7 +82,7 @@ def test_a_citing_footnote_is_a_link_on_a_page_without_footnotes() -> None:
     text = with_citations("imprimer.md", "Voir[^@loi-2009].", references)
     assert text == (
         'Voir[(1)](references/loi-2009.md "LOI n° 2009-879 du 21 juillet 2009 portant réforme '
-        "de l'hôpital\")."
+        "de l'hôpital\"){ .biblio-citation }."
     )
     printed = PAGES["imprimer.md"]
     assert 'en parle[(2)](references/article-2016.md "MOTARD Clémentine' in printed

@@ -7,6 +7,7 @@ pages, keyed on the glossary files' names, sizes and modification times.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,10 +41,18 @@ def load_glossary(root: Path) -> Glossary:
         for entry in check_file(source, source.path.read_bytes()).entries:
             if isinstance(entry.record, Term):
                 terms[entry.record.id] = entry.record
-    tooltips = {t.id: f"{t.terme} : {short_definition(t)}" for t in terms.values()}
-    glossary = Glossary(TermFinder(terms.values()), tooltips)
+    glossary = glossary_of(terms.values())
     _cache[root] = (signature, glossary)
     return glossary
+
+
+def glossary_of(terms: Iterable[Term]) -> Glossary:
+    """The finder and tooltips of ``terms``. A tooltip is plain text (names and the short
+    definition, Markdown removed); the site's HTML allowlist makes it safe for Material,
+    which reads a ``title`` as HTML."""
+    terms = list(terms)
+    tooltips = {t.id: " ".join(f"{t.terme} : {short_definition(t)}".split()) for t in terms}
+    return Glossary(TermFinder(terms), tooltips)
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:

@@ -1,41 +1,41 @@
-"""Python-Markdown extension of the site: safe links, and glossary terms with their definition.
+"""Python-Markdown extension of the site: safe HTML, and glossary terms with their definition.
 
 Runs in any builder that uses Python-Markdown (MkDocs, Zensical), on every page:
 
-- links and images may only point to http(s), mailto or relative addresses; event
+- links and images may only point to http(s), mailto or relative addresses (entities
+  decoded, as a browser reads them), images only to this site; links and images get no
+  ``title`` of their own, except the citations the core marks (``biblio-citation``); event
   attributes (``onclick``…) are removed — record texts are written by many hands;
 - every occurrence of a glossary term (acronym, name, variants) gets its short definition as
   a tooltip, shown on hover and on keyboard focus; the first occurrence on a page links to
   the term's page. A page about a term (its title carries ``data-terme``) does not link to
-  itself.
+  itself;
+- last, the page's HTML passes the allowlist of ``render.safe_html`` (nh3): only known tags,
+  attributes and addresses remain, and every ``title`` is plain text for Material's tooltips.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from biblio.glossary_source import Glossary, load_glossary
+from biblio.render.safe_html import SAFE_SCHEMES, clean, is_local_url, is_safe_url
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+__all__ = ["SAFE_SCHEMES", "BiblioExtension", "is_safe_url", "makeExtension"]
+
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20]+")
 _SKIPPED = frozenset({"a", "abbr", "code", "pre", "kbd", "script", "style", "button"})
 _SKIPPED |= {f"h{level}" for level in range(1, 7)}
 TERM_CLASS = "biblio-terme"
-
-
-def is_safe_url(value: str) -> bool:
-    """http(s), mailto, or relative; browsers ignore control characters in a scheme."""
-    match = _SCHEME.match(_INVISIBLE.sub("", value).lower())
-    return match is None or match.group(1) in SAFE_SCHEMES
+# Links whose title the core writes (a citation's reference) or Markdown itself (footnotes).
+TITLED_CLASSES = frozenset({"biblio-citation", "footnote-backref"})
 
 
 class SafeLinks(Treeprocessor):
@@ -48,6 +48,14 @@ class SafeLinks(Treeprocessor):
                     del element.attrib[name]
                     if unsafe_url and element.tag in ("a", "img"):
                         _disarm(element)
+            if element.tag == "img" and not is_local_url(element.get("src", "")):
+                _disarm(element)  # an image from another host: every visitor would call it
+            if element.tag in ("a", "img") and not TITLED_CLASSES & _classes(element):
+                element.attrib.pop("title", None)
+
+
+def _classes(element: ET.Element) -> set[str]:
+    return set(element.get("class", "").split())
 
 
 def _disarm(element: ET.Element) -> None:
@@ -57,6 +65,13 @@ def _disarm(element: ET.Element) -> None:
     element.tag = "span"
     for name in ("href", "src", "alt", "title"):
         element.attrib.pop(name, None)
+
+
+class SafeHtml(Postprocessor):
+    """The whole page through the allowlist, once Markdown has made its HTML."""
+
+    def run(self, text: str) -> str:
+        return clean(text)
 
 
 class GlossaryTooltips(Treeprocessor):
@@ -138,6 +153,8 @@ class BiblioExtension(Extension):
         md.treeprocessors.register(SafeLinks(md), "biblio_liens_surs", 7)
         tooltips = GlossaryTooltips(md, glossary, str(self.getConfig("prefixe_url")))
         md.treeprocessors.register(tooltips, "biblio_glossaire", 6)
+        # After raw HTML is put back (30), the footnotes (25) and « & » (20): the final text.
+        md.postprocessors.register(SafeHtml(md), "biblio_html_sur", 1)
 
 
 def makeExtension(**kwargs: Any) -> BiblioExtension:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from biblio.cite import cached_citation as format_citation
@@ -15,6 +16,10 @@ PRINT_PAGE = "imprimer.md"
 FEED = "veille.xml"
 FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
+# What XML 1.0 cannot carry, even escaped: C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE and U+FFFF. A title imported with a stray « \x07 » must not make the
+# whole feed unreadable: such characters are dropped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 FILES = (
     ("telechargements/bibliographie.bib", "BibTeX (BibLaTeX, UTF-8)", "Zotero, JabRef, LaTeX"),
     ("telechargements/bibliographie.ris", "RIS", "Zotero, EndNote, Mendeley"),
@@ -92,13 +97,18 @@ def atom_feed(context: SiteContext, site_url: str) -> str:
     for ref in latest:
         url = f"{base}references/{ref.id}/"
         item = ET.SubElement(feed, "entry")
-        ET.SubElement(item, "title").text = ref.titre
+        ET.SubElement(item, "title").text = xml_text(ref.titre)
         ET.SubElement(item, "id").text = url if base else f"urn:biblio-dts:{ref.id}"
         ET.SubElement(item, "link", {"href": url})
         ET.SubElement(item, "updated").text = f"{ref.date_ajout}T00:00:00Z"
         summary = format_citation(ref).text
         if ref.commentaire:
             summary += "\n\n" + " ".join(ref.commentaire.split())
-        ET.SubElement(item, "summary").text = summary
+        ET.SubElement(item, "summary").text = xml_text(summary)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry."""
+    return _NOT_XML.sub("", text)

@@ -1,8 +1,10 @@
 """Markdown building blocks: escaping untrusted text, links between pages, citations.
 
 Texts from records (commentaries, definitions, section texts) are Markdown written by many
-hands: they go through ``untrusted`` so that no raw HTML reaches a page. The site's Markdown
-extension (``biblio.markdown_ext``) then removes unsafe links and event attributes.
+hands: they go through ``untrusted`` so that no raw HTML reaches a page and no attribute
+list (``{: onclick=… }``, ``{: data-title=… }``) applies to what they make. The site's Markdown
+extension (``biblio.markdown_ext``) then removes unsafe links and images and passes the page
+through the HTML allowlist (``render.safe_html``).
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ from biblio.validate.markdown import CITATION, CITED_ID
 
 # « <tag », « </tag », « <!-- », « <?php »: the start of raw HTML. Autolinks stay.
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:)[^>\s]+>)")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")
+# « { » opens an attribute list (attr_list): escaped, it is shown as is and sets nothing.
+_ATTRIBUTE_LIST = re.compile(r"([{}])")
+CITATION_CLASS = "biblio-citation"  # a citation link: its title, the reference, is a tooltip
 _TAG = re.compile(r"(<[^>]+>)")
 
 
 def untrusted(text: str) -> str:
-    """Record Markdown with raw HTML neutralised: « <script> » is shown, never run."""
-    return _HTML_START.sub("&lt;", text)
+    """Record Markdown with raw HTML and attribute lists neutralised: « <script> » is shown,
+    never run, and « {: onclick=… } » is shown, never applied."""
+    return _ATTRIBUTE_LIST.sub(r"\\\1", _HTML_START.sub("&lt;", text))
 
 
 def plain(text: str) -> str:
@@ -41,8 +47,12 @@ def href(page: str, target: str) -> str:
     return "../" * (folder.count("/") + 1) + target
 
 
+# In a link's title, « " » would end it and « (' » makes Python-Markdown end the link early.
+_TITLE_ENTITIES = str.maketrans({'"': "&quot;", "(": "&#40;", ")": "&#41;"})
+
+
 def link(page: str, target: str, text: str, title: str = "") -> str:
-    title_part = f' "{title.replace(chr(34), "&quot;")}"' if title else ""
+    title_part = f' "{" ".join(title.split()).translate(_TITLE_ENTITIES)}"' if title else ""
     return f"[{text}]({href(page, target)}{title_part})"
 
 
@@ -90,7 +100,8 @@ def with_citations(
         for ref_id in ids:
             ref = references[ref_id]
             citation = format_citation(ref).text
-            links.append(link(page, reference_page(ref_id), label(ref), citation))
+            cited = link(page, reference_page(ref_id), label(ref), citation)
+            links.append(f"{cited}{{ .{CITATION_CLASS} }}")
         return " ".join(links)
 
     return CITATION.sub(replace, untrusted(text))

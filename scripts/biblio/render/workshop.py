@@ -42,7 +42,7 @@ def _silhouettes(silhouettes: dict[str, Any], groups: int) -> list[str]:
     rows = silhouettes["demarches"]
     columns = silhouettes["colonnes"]
     parts = ", ".join(
-        f"{columns[key]['partie'].lower()} ({plain(columns[key]['libelle']).lower()})"
+        f"{plain(columns[key]['partie']).lower()} ({plain(columns[key]['libelle']).lower()})"
         for key in WORKSHOP_COLUMNS
     )
     lines = [
