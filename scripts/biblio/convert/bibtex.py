@@ -21,6 +21,7 @@ from biblio.convert.common import (
     reference_values,
 )
 from biblio.convert.latex import latex_to_text, text_to_latex
+from biblio.dates import biblatex_date, from_biblatex
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
@@ -217,11 +218,13 @@ def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
 
 
 def _add_year(entry: Any, data: dict[str, Any], marks: Marks, at: Position) -> None:
-    if "date" in data or "year" not in entry.fields:
+    if "date" in data:
+        data["date"] = from_biblatex(str(data["date"]))
         return
-    year = entry.fields["year"].strip("{} ")
-    month = entry.fields.get("month", "").strip("{} ")
-    data["date"] = f"{year}-{int(month):02d}" if month.isdigit() else year
+    if "year" not in entry.fields:
+        return
+    year = latex_to_text(entry.fields["year"].strip("{} "))
+    data["date"] = from_biblatex("", year, entry.fields.get("month", "").strip("{} "))
     marks.values[("date",)] = at
 
 
@@ -305,6 +308,9 @@ def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
             yield "publisher", " and ".join(f"{{{_latex(v)}}}" for v in value)
         elif name == "langue":
             yield "langid", _LANGIDS.get(value, value)
+        elif name == "date":
+            field, text = biblatex_date(value)  # EDTF in ``date``, words in ``year``
+            yield field, (_latex(text) if field == "year" else text)
         elif name in _RAW_OUT:
             yield _OUT_NAMES.get(name, name), str(value)
         else:
