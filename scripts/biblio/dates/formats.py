@@ -99,7 +99,8 @@ def _csl_point(numbers: list[Any]) -> str:
     if not values:
         return ""
     year = values[0]
-    text = f"-{-year:04d}" if year < 0 else (f"{year:04d}" if year <= 9999 else f"Y{year}")
+    text = f"{year:05d}" if year < 0 else f"{year:04d}"  # -0100, 0950, 2017
+    text = f"Y{year}" if abs(year) > 9999 else text
     if len(values) > 1 and (1 <= values[1] <= 12 or 21 <= values[1] <= 24):
         text += f"-{values[1]:02d}"
         if len(values) > 2 and values[1] <= 12:
@@ -141,7 +142,9 @@ def _month_number(text: str) -> int:
 
 
 def ris_date(value: str) -> list[tuple[str, str]]:
-    """``PY`` and ``DA`` for one of our dates (not « s.d. »): the nearest RIS can say."""
+    """``PY`` and ``DA`` for one of our dates: the nearest RIS can say (nothing for « s.d. »)."""
+    if value == NO_DATE:
+        return []
     if is_plain_date(value):
         return [("PY", value[:4]), ("DA", value.replace("-", "/"))]
     parsed = parse(value)

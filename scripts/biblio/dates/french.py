@@ -16,7 +16,7 @@ a zone ending in « ? » reads as a question and changes the separator after it,
 say it to readers who do not know the bibliographic convention.
 
 ``display`` is what the house style prints: the plain forms as written (``2016-11``, as in
-the printed edition), the other forms in words.
+the printed edition; a year before 1000 without its leading zero), the other forms in words.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ _UNCERTAIN = " (date incertaine)"
 
 
 def display(text: str) -> str:
-    """The house style's form: plain dates and « s.d. » as written, the others in words."""
-    if text == NO_DATE or is_plain_date(text):
+    """The house style's form: plain dates and « s.d. » as written (years before 1000 aside:
+    « 950 », not « 0950 »), the other forms in words."""
+    if text == NO_DATE or (is_plain_date(text) and text[0] != "0"):
         return text
     return french(text)
 
@@ -181,4 +182,5 @@ def _range(start: Point, end: Point) -> str:
             return f"{_words(start).rsplit(' ', 1)[0]}-{_words(end)}"
     if simple and not (start.month or end.month) and len(start.year) == len(end.year) == 4:
         return f"{year_label(start.year)}-{year_label(end.year)}"
-    return f"{_words(start)} – {_words(end)}"
+    era = " apr. J.-C." if start.year_number < 0 < end.year_number else ""
+    return f"{_words(start)} – {_words(end)}{era}"
