@@ -427,3 +427,10 @@ def test_biber_reads_every_form_of_our_biblatex_export(tmp_path: Path) -> None:
     assert len(entries) == len(EDTF)
     # No date dropped (biber writes a range with an open start as its end year).
     assert all("  DATE = {" in e or "  ENDYEAR = {" in e for e in entries)
+
+
+def test_author_year_label_of_a_date_before_our_era() -> None:
+    from biblio.render.text import label
+
+    assert label(_reference("-0100~")) == "(100 av. J.-C.)"
+    assert label(_reference("2017/2019")) == "(2017)"
