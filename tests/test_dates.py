@@ -118,6 +118,7 @@ INVALID = {
     "{1667,1668}": "forme EDTF de niveau 2 ou heure, non prises en charge",
     "2017-01-01T10:00:00": "",
     "2017-1": "",
+    "../..": "intervalle sans aucune date (« ../.. »)",
     "17": "",
     "2017..2019": "",
 }

@@ -89,17 +89,6 @@ class DateValue:
     def points(self) -> tuple[Point, ...]:
         return tuple(p for p in (self.start, self.end) if p is not None)
 
-    @property
-    def is_plain(self) -> bool:
-        """A single plain date AAAA, AAAA-MM or AAAA-MM-JJ."""
-        start = self.start
-        return not self.interval and start is not None and _is_plain_point(start)
-
-
-def _is_plain_point(point: Point) -> bool:
-    text = "-".join(p for p in (point.year, point.month, point.day) if p)
-    return not point.qualifier and is_plain_date(text)
-
 
 def is_literal(text: str) -> bool:
     """A date written in words that no form above can hold (« 13th cent »): kept as text."""
@@ -203,6 +192,8 @@ def _point(parsed: Any, edtf: Any) -> Point | None:
 def date_value_problem(value: DateValue) -> str:
     """What makes a value the parser accepts wrong for us (year 0, 29 February of a common
     year, an interval ending before it starts), or ""."""
+    if not value.points:
+        return "intervalle sans aucune date (« ../.. »)"
     for point in value.points:
         if point.year.lstrip("-") == "0000":
             return "l'année 0 n'existe pas (l'an 1 avant notre ère s'écrit -0001)"
