@@ -72,3 +72,55 @@ def test_pages_show_sort_and_file_the_new_forms(base_copy: Path) -> None:
     statistics = pages["connaissances/statistiques.md"]
     assert statistics.index("| 100 av. J.-C. |") < statistics.index("| 950 |")
     assert statistics.index("| 950 |") < statistics.index("| 2010 |")
+
+
+RIS_EXPORT = """TY  - RPRT
+TI  - Rapport saisonnier
+PY  - 2017
+DA  - 2017///Summer
+ER  - 
+
+TY  - BOOK
+TI  - Chartes anciennes
+PY  - 13th cent
+ER  - 
+
+TY  - RPRT
+TI  - Rapport pluriannuel
+PY  - 2017-2019
+ER  - 
+"""
+CSL_EXPORT = """[
+  {"id": "a", "type": "report", "title": "Rapport circa", "issued": {"literal": "ca. 1850"}},
+  {"id": "b", "type": "report", "title": "Rapport saison",
+   "issued": {"date-parts": [[2018, 23]]}},
+  {"id": "c", "type": "report", "title": "Rapport intervalle",
+   "issued": {"date-parts": [[2018, 3], [2018, 6]]}}
+]
+"""
+BIB_EXPORT = """@report{d1, title = {Rapport EDTF}, date = {2019~}}
+@report{d2, title = {Rapport ancien}, year = {2019/2020}}
+@report{d3, title = {Rapport mois}, year = {2019}, month = {mar}}
+"""
+
+
+def test_imports_keep_the_dates_as_libraries_write_them(
+    base_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exports = {"dates.ris": RIS_EXPORT, "dates.json": CSL_EXPORT, "dates.bib": BIB_EXPORT}
+    for name, text in exports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = [str(tmp_path / name) for name in exports]
+    main(["importer", *files, "--racine", str(base_copy)])
+    capsys.readouterr()
+    report = load_base(base_copy, use_cache=False)
+    found = {r.titre: r.date for r in report.corpus.references}
+    assert found["Rapport saisonnier"] == "2017-22"
+    assert found["Chartes anciennes"] == "13th cent"
+    assert found["Rapport pluriannuel"] == "2017/2019"
+    assert found["Rapport circa"] == "1850~"
+    assert found["Rapport saison"] == "2018-23"
+    assert found["Rapport intervalle"] == "2018-03/2018-06"
+    assert (found["Rapport EDTF"], found["Rapport ancien"]) == ("2019~", "2019/2020")
+    assert found["Rapport mois"] == "2019-03"
+    assert [d.code for d in report.diagnostics] == ["R010"]  # the date in words, kept
