@@ -78,17 +78,17 @@ RIS_EXPORT = """TY  - RPRT
 TI  - Rapport saisonnier
 PY  - 2017
 DA  - 2017///Summer
-ER  - 
+ER  -
 
 TY  - BOOK
 TI  - Chartes anciennes
 PY  - 13th cent
-ER  - 
+ER  -
 
 TY  - RPRT
 TI  - Rapport pluriannuel
 PY  - 2017-2019
-ER  - 
+ER  -
 """
 CSL_EXPORT = """[
   {"id": "a", "type": "report", "title": "Rapport circa", "issued": {"literal": "ca. 1850"}},
