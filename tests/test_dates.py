@@ -435,3 +435,13 @@ def test_author_year_label_of_a_date_before_our_era() -> None:
 
     assert label(_reference("-0100~")) == "(100 av. J.-C.)"
     assert label(_reference("2017/2019")) == "(2017)"
+
+
+@pytest.mark.parametrize("value", ROUND_TRIP)
+def test_each_form_survives_the_record_writer(value: str) -> None:
+    """What ``biblio importer`` writes reads back the same (``-0100`` needs its quotes)."""
+    from biblio.convert import yaml_record
+    from biblio.load.yaml_tree import parse_yaml
+
+    text = yaml_record.dump(_reference(value))
+    assert parse_yaml(text, "x.yaml").data["date"] == value
