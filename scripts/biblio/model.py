@@ -107,7 +107,7 @@ class Reference:
         ``2017~`` or ``2017-21``; ``-0100``; see ``biblio.dates.year_of``)."""
         date = self.date or self.date_signature
         year = date[:4]
-        if year.isdigit() and not date[4:5].isdigit():  # nearly every date: no parsing
+        if year.isdigit():  # nearly every date (any form that starts with its 4-digit year)
             return year
         return year_of(date)
 
