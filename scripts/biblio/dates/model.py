@@ -15,8 +15,10 @@ before our era, the citation processors' convention (not ISO's astronomical numb
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+import io
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -142,10 +144,13 @@ def _edtf_object(text: str) -> Any:
         return None
     import edtf  # about 0.1 s to import: only when a value is not a plain date
 
-    try:
-        return edtf.parse_edtf(text)
-    except Exception:  # the parser's own errors, and those of its value classes
-        return None
+    # The parser prints to standard output when one of its value classes fails (« trying
+    # to Level1Interval… »): that would corrupt ``biblio valider --format json``.
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            return edtf.parse_edtf(text)
+        except Exception:  # the parser's own errors, and those of its value classes
+            return None
 
 
 def _value(parsed: Any, edtf: Any) -> DateValue | None:
