@@ -121,6 +121,7 @@ INVALID = {
     "../..": "intervalle sans aucune date (« ../.. »)",
     "17": "",
     "2017..2019": "",
+    "٢٠١٧": "",  # digits, but not ASCII ones
 }
 
 
@@ -314,6 +315,8 @@ def test_csl_dates(value: str, item: dict[str, object]) -> None:
         ({"raw": "2017~", "date-parts": [[2017]]}, "2017~"),
         ("2017", "2017"),
         ({}, ""),
+        ({"date-parts": [["¹"]], "literal": "s.d."}, "s.d."),  # not a digit int() reads
+        ({"date-parts": [["9" * 5000]]}, ""),  # beyond int()'s limit
     ],
 )
 def test_csl_dates_as_others_write_them(item: object, expected: str) -> None:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from biblio.dates.model import NO_DATE, DateValue, Point, is_plain_date, parse
@@ -93,7 +94,7 @@ def _csl_point(numbers: list[Any]) -> str:
     values = []
     for part in numbers[:3]:
         text = str(part).strip()
-        if not text.lstrip("-").isdigit() or int(text) == 0:
+        if not re.fullmatch(r"-?[0-9]{1,12}", text) or int(text) == 0:
             break
         values.append(int(text))
     if not values:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 NO_DATE = "s.d."
-PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PLAIN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 # What an EDTF value (of level 1, or of level 2 to say it is not taken) may contain; anything
 # else is not handed to the parser.
 _EDTF_CHARACTERS = re.compile(r"^[0-9XYSE?~%./{}\[\],-]{4,40}$")
@@ -117,7 +117,7 @@ def date_problem(text: str) -> str | None:
         return date_value_problem(value)
     if _edtf_object(text) is not None:
         return "forme EDTF de niveau 2 ou heure, non prises en charge"
-    match = re.match(r"^(-?\d{4})-(\d{2})(?:-(\d{2}))?$", text)
+    match = re.match(r"^(-?[0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$", text)
     if match is None:
         return ""
     year, month, day = match.groups()
@@ -239,7 +239,7 @@ def year_of(text: str) -> str:
     if point is not None:
         number = point.year_number
         return f"-{-number:04d}" if number < 0 else f"{number:04d}"
-    found = re.search(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)", text)
+    found = re.search(r"(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])", text)
     return found.group(1) if found else ""
 
 

@@ -53,10 +53,11 @@ SEASON_NUMBERS = {
     "hiver": 24,
 }
 _FILLERS = {"de", "d", "of", "the", "le", "er", "st", "nd", "rd", "th"}
+# (Digits are ASCII digits: ``int`` would refuse some of what ``\d`` takes, « ¹ ».)
 _NUMERIC = re.compile(
-    r"^(\d{4})(?:[-/.](\d{0,2})(?:[-/.](\d{0,2})(?:/(.*))?)?)?(?:[ T]\d.*)?$", re.IGNORECASE
+    r"^(\d{4})(?:[-/.](\d{0,2})(?:[-/.](\d{0,2})(?:/(.*))?)?)?(?:[ T]\d.*)?$", re.ASCII
 )
-_YEAR_RANGE = re.compile(r"^(\d{4}) ?[-–—/] ?(\d{4})$")
+_YEAR_RANGE = re.compile(r"^(\d{4}) ?[-–—/] ?(\d{4})$", re.ASCII)
 _APPROXIMATE_BEFORE = re.compile(
     r"^(?:ca\.?|c\.|circa|env\.|environ|vers|approx\.?|approximately|around|about) ?(.+)$",
     re.IGNORECASE,
@@ -111,10 +112,11 @@ def _year_range(text: str) -> str | None:
 
 def _words(text: str) -> str | None:
     """« 15 mars 2017 », « March 15, 2017 », « printemps 2017 »: only date words allowed."""
-    tokens = re.findall(r"\d+|[^\W\d_]+", text.casefold())
-    years = [t for t in tokens if len(t) == 4 and t.isdigit()]
-    days = [t for t in tokens if t.isdigit() and len(t) <= 2]
-    words = [t for t in tokens if not t.isdigit() and t not in _FILLERS]
+    tokens = re.findall(r"[0-9]+|[^\W\d_]+", text.casefold())
+    numbers = [t for t in tokens if t.isascii() and t.isdigit()]
+    years = [t for t in numbers if len(t) == 4]
+    days = [t for t in numbers if len(t) <= 2]
+    words = [t for t in tokens if t not in numbers and t not in _FILLERS]
     known = [t for t in words if t in MONTH_NUMBERS or t in SEASON_NUMBERS]
     if len(years) != 1 or len(words) != 1 or len(known) != 1 or len(days) > 1:
         return None
