@@ -45,8 +45,9 @@ def test_json_diagnostics(base_copy: Path, capsys: pytest.CaptureFixture[str]) -
             "colonne": 7,
             "gravite": "erreur",
             "code": "R004",
-            "message": "date invalide « 2016-13 » (attendu AAAA, AAAA-MM ou AAAA-MM-JJ, "
-            "ou « s.d. » si inconnue)",
+            "message": "date invalide « 2016-13 » : mois « 13 » inexistant (attendu AAAA, "
+            "AAAA-MM, AAAA-MM-JJ, saison AAAA-21 à AAAA-24, intervalle AAAA/AAAA ou AAAA/.., "
+            "date incertaine AAAA? ou approximative AAAA~, ou « s.d. » si inconnue)",
         }
     ]
     assert captured.err == "1 erreur, 0 avertissement\n"

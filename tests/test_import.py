@@ -140,7 +140,7 @@ def test_endnote_ris_with_bom_crlf_and_multiline_abstract(repo_copy: Path) -> No
 def test_csl_json_literal_dates_organisations_and_extra_lines(repo_copy: Path) -> None:
     import_files(repo_copy, "zotero-csl.json")
     guide = record(repo_copy, "union-2022-guide")
-    assert guide["date"] == "2022"  # from the literal « printemps 2022 »
+    assert guide["date"] == "2022-21"  # from the literal « printemps 2022 »
     assert guide["type"] == "guide"
     assert guide["auteurs"][0] == {
         "organisation": "Union régionale des professionnels de santé Occitanie"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from biblio.dates import display
 from biblio.model import Person, Reference
 
 NBSP = "\u00a0"
@@ -100,9 +101,10 @@ def _publication(ref: Reference) -> _Zone:
 
 
 def _dates(ref: Reference) -> str:
-    parts = [ref.date] if ref.date else []
+    # Plain dates as printed (« 2016-11 »), the other forms in words (« été 2017 »).
+    parts = [display(ref.date)] if ref.date else []
     if ref.date_maj:
-        parts.append(f"màj {ref.date_maj}")
+        parts.append(f"màj {display(ref.date_maj)}")
     return ", ".join(parts)
 
 

@@ -37,7 +37,7 @@ def base_id(ref: Reference) -> str:
     else:
         name_words = title_words[:1]
     name = next((w for w in name_words if not w.isdigit()), "ref")
-    year = ref.year or "sd"
+    year = ref.year.lstrip("-") or "sd"  # (an id has no sign: « -0100 » → « 0100 »)
     # A text's number is a good word (« ordonnance-2021-584 »), its year is not.
     word = next((w for w in title_words if w not in (name, year)), "")
     return "-".join(part for part in (name, year, word) if part)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, NamedTuple, TypeVar
 
+from biblio.dates import year_of
+
 
 class Position(NamedTuple):
     """A place in a source file (1-based line and column); a tuple, cheap to store."""
@@ -100,9 +102,14 @@ class Reference:
 
     @property
     def year(self) -> str:
-        """Year of publication, or of the text's signature; "" when unknown (« s.d. »)."""
-        year = (self.date or self.date_signature)[:4]
-        return year if year.isdigit() else ""
+        """Year of publication, or of the text's signature; "" when unknown (« s.d. »). For
+        the other forms, the year of where the date starts (``2017`` for ``2017/2019``,
+        ``2017~`` or ``2017-21``; ``-0100``; see ``biblio.dates.year_of``)."""
+        date = self.date or self.date_signature
+        year = date[:4]
+        if year.isdigit():  # nearly every date (any form that starts with its 4-digit year)
+            return year
+        return year_of(date)
 
 
 @dataclass(frozen=True, kw_only=True)

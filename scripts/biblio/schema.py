@@ -15,7 +15,7 @@ MARKDOWN = "markdown"  # text in Markdown, may span lines, may cite records
 INTEGER = "entier"  # positive whole number
 BOOLEAN = "booleen"  # oui / non (true / false)
 TEXTS = "textes"  # one text or a list of texts
-DATE = "date"  # AAAA, AAAA-MM, AAAA-MM-JJ or « s.d. »
+DATE = "date"  # AAAA, AAAA-MM, AAAA-MM-JJ, EDTF level 1 or « s.d. » (see biblio.dates)
 FULL_DATE = "date_complete"  # AAAA-MM-JJ
 URL = "url"  # http(s) address
 PERSONS = "personnes"  # list of persons or organisations
@@ -32,7 +32,8 @@ KIND_LABELS: dict[str, str] = {
     INTEGER: "nombre entier positif",
     BOOLEAN: "oui ou non (true / false)",
     TEXTS: "texte ou liste de textes",
-    DATE: "date AAAA, AAAA-MM ou AAAA-MM-JJ, ou « s.d. »",
+    DATE: "date AAAA, AAAA-MM ou AAAA-MM-JJ, date EDTF (saison, intervalle, date incertaine "
+    "ou approximative), ou « s.d. »",
     FULL_DATE: "date AAAA-MM-JJ",
     URL: "adresse http:// ou https://",
     PERSONS: "liste de personnes (nom, prenom, particule) ou d'organisations",
@@ -236,7 +237,14 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
         "Date",
         DATE,
         "Date de publication, aussi précise que la source : AAAA, AAAA-MM ou AAAA-MM-JJ ; "
-        "« s.d. » si elle est inconnue.",
+        "« s.d. » si elle est inconnue. Sont aussi admises les formes EDTF (niveau 1, "
+        "ISO 8601-2) : saison `2017-21` (printemps), `-22` (été), `-23` (automne), `-24` "
+        "(hiver) ; intervalle `2017/2019`, `2017-03/2017-06`, ouvert `2017/..` ou `../2017` ; "
+        "date incertaine `2017?`, approximative `2017~`, les deux `2017%` ; année avant 1000 "
+        "`0950` ou avant notre ère `-0100` ; chiffres inconnus `201X`. Le site les affiche en "
+        "toutes lettres (« printemps 2017 », « vers 2017 », « 2017-2019 », « depuis 2017 »). "
+        "Une date en toutes lettres qu'aucune de ces formes ne peut dire (« XIIIe siècle ») "
+        "est gardée telle quelle, avec un avertissement (R010).",
         example="2016-11",
     ),
     FieldSpec(
@@ -349,6 +357,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "R007": "identifiant (DOI, ISBN, ISSN, NOR, JORFTEXT, ELI) invalide",
     "R008": "auteur mal décrit",
     "R009": "champ vide",
+    "R010": "date en texte libre, gardée telle quelle (avertissement)",
     "X001": "identifiant en double",
     "X002": "numéro d'affichage en double",
     "X003": "URL en double",

@@ -21,6 +21,7 @@ from biblio.convert.common import (
     reference_values,
 )
 from biblio.convert.latex import latex_to_text, text_to_latex
+from biblio.dates import biblatex_date, from_biblatex, is_literal
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
@@ -217,12 +218,21 @@ def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
 
 
 def _add_year(entry: Any, data: dict[str, Any], marks: Marks, at: Position) -> None:
+    for name in ("date", "date_maj"):
+        if name in data:
+            data[name] = _date_value(entry.fields[name])
     if "date" in data or "year" not in entry.fields:
         return
-    year = entry.fields["year"].strip("{} ")
-    month = entry.fields.get("month", "").strip("{} ")
-    data["date"] = f"{year}-{int(month):02d}" if month.isdigit() else year
+    year = _date_value(entry.fields["year"])
+    data["date"] = from_biblatex("", year, entry.fields.get("month", "").strip("{} "))
     marks.values[("date",)] = at
+
+
+def _date_value(text: str) -> str:
+    """A date field as written (EDTF's ``~`` and ``%`` are no LaTeX there); a date in words
+    is LaTeX, decoded."""
+    value = from_biblatex(text.strip("{} "))
+    return latex_to_text(text) if is_literal(value) else value
 
 
 def _field_value(target: str, source_name: str, value: str) -> Any:
@@ -305,6 +315,10 @@ def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
             yield "publisher", " and ".join(f"{{{_latex(v)}}}" for v in value)
         elif name == "langue":
             yield "langid", _LANGIDS.get(value, value)
+        elif name in ("date", "date_maj"):
+            field, text = biblatex_date(value)  # EDTF as written, words (``year``) as LaTeX
+            words = field == "year"
+            yield (field if name == "date" else name), (_latex(text) if words else text)
         elif name in _RAW_OUT:
             yield _OUT_NAMES.get(name, name), str(value)
         else:

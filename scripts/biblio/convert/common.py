@@ -6,14 +6,13 @@ import re
 from dataclasses import fields
 from typing import Any
 
-from biblio import schema
+from biblio import dates, schema
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Person, Position, Reference
 
 # Lower-case words that open a family name in French and neighbouring languages.
 PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "den", "di", "da"}
-_DATE_PARTS = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
 
 # Our fields in the order of the schema, with their defaults, to write only what is set.
 _DEFAULTS = {f.name: f.default for f in fields(Reference) if f.name not in ("id", "position")}
@@ -53,50 +52,10 @@ def person_text(person: Person) -> str:
     return f"{family}, {person.prenom}" if person.prenom else family
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "janvier january jan",
-            "fevrier février february feb",
-            "mars march mar",
-            "avril april apr",
-            "mai may",
-            "juin june jun",
-            "juillet july jul",
-            "aout août august aug",
-            "septembre september sep",
-            "octobre october oct",
-            "novembre november nov",
-            "decembre décembre december dec",
-        ),
-        1,
-    )
-    for name in names.split()
-}
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-
-
 def date_from_text(text: str) -> str:
-    """``2019``, ``2019/03/05/``, ``2019-3``, ``2019-03-05 10:00``, or a literal date such as
-    « juin 2021 » or « printemps 2022 » → our AAAA[-MM[-JJ]] (as precise as the text)."""
-    if text.strip().lower() in ("s.d.", "s. d.", "n.d."):
-        return "s.d."
-    match = _DATE_PARTS.match(text)
-    if not match:
-        return _literal_date(text)
-    year, month, day = match.groups()
-    parts = [year] + [f"{int(p):02d}" for p in (month, day) if p and int(p)]
-    return "-".join(parts[:2] if not day or not int(day) else parts)
-
-
-def _literal_date(text: str) -> str:
-    year = _YEAR.search(text)
-    if year is None:
-        return text.strip()  # the validator will say it is not a date
-    words = re.findall(r"[a-zéû]+", text.lower())
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), 0)
-    return f"{year.group(1)}-{month:02d}" if month else year.group(1)
+    """A date as an export writes it (``2019/03/05/``, « juin 2021 », « Spring 2017 »,
+    « ca. 1850 »…) → ours (see ``biblio.dates.text``); text that is no date stays as is."""
+    return dates.from_text(text)
 
 
 # Language code → the names met in exports; the first is BibLaTeX's ``langid``.

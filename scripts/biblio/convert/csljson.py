@@ -11,13 +11,13 @@ from biblio.cite import format_citation
 from biblio.convert.common import (
     NOTE_PREFIX,
     complements_for,
-    date_from_text,
     language_code,
     line_of,
     new_raw,
     person_parts,
     read_note,
 )
+from biblio.dates import csl_date, from_csl_date
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
@@ -67,12 +67,6 @@ def csl_person(person: Person) -> dict[str, str]:
     if person.particule:
         result["non-dropping-particle"] = person.particule
     return result
-
-
-def csl_date(value: str) -> dict[str, Any]:
-    if value == "s.d.":
-        return {"literal": "s.d."}
-    return {"date-parts": [[int(part) for part in value.split("-")]]}
 
 
 def to_csl(ref: Reference) -> dict[str, Any]:
@@ -248,7 +242,7 @@ def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> No
     elif key == "author" and isinstance(value, list):
         data["auteurs"] = [_person(p) for p in value if isinstance(p, dict)]
     elif key in ("issued", "accessed"):
-        data["date" if key == "issued" else "date_consultation"] = _date(value)
+        data["date" if key == "issued" else "date_consultation"] = from_csl_date(value)
     elif key == "publisher":
         data["editeurs"] = [p.strip() for p in str(value).split(";") if p.strip()]
     elif key == "keyword":
@@ -286,14 +280,3 @@ def _person(person: dict[str, Any]) -> dict[str, str]:
         str(person[k]) for k in ("dropping-particle", "non-dropping-particle") if person.get(k)
     )
     return person_parts(str(person.get("family", "")), str(person.get("given", "")), particle)
-
-
-def _date(value: Any) -> str:
-    if not isinstance(value, dict):
-        return date_from_text(str(value))
-    parts = value.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        numbers = [int(p) for p in parts[0][:3] if str(p).strip().isdigit()]
-        if numbers:
-            return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
-    return date_from_text(str(value.get("literal") or value.get("raw") or ""))

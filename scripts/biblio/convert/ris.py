@@ -24,6 +24,7 @@ from biblio.convert.common import (
     reference_values,
     write_note,
 )
+from biblio.dates import ris_date, ris_is_exact
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
@@ -231,7 +232,7 @@ def _dates_and_pages(entry: _Entry, values: _Values) -> None:
     # DA carries the full date in recent dialects, PY/Y1 the year (or all of it in old ones).
     found = [f for f in (entry.take("DA"), entry.take("PY", "Y1")) if f is not None]
     dates = [(date_from_text(value), where) for value, where in found]
-    if dates:
+    if dates:  # (the rule of ``biblio.dates.from_ris``)
         put("date", *max(dates, key=lambda d: len(d[0])))
     start, end = entry.take("SP"), entry.take("EP")
     if start:
@@ -292,8 +293,9 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
         elif name in ("editeurs", "mots_cles"):
             yield from ((("PB" if name == "editeurs" else "KW"), v) for v in value)
         elif name == "date" and value != "s.d.":
-            yield "PY", value[:4]
-            yield "DA", value.replace("-", "/")
+            yield from ris_date(value)
+            if not ris_is_exact(value):  # RIS cannot say it all: the exact value as a note
+                notes[name] = value
         elif name == "pages":
             start, dash, end = value.partition("-")
             if dash and start and end:

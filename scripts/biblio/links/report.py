@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from biblio.dates import is_plain_date, year_of
 from biblio.links.check import DEAD, STATUS_LABELS, LinkResult
 from biblio.model import Reference
 
@@ -31,7 +32,9 @@ class Checked:
         if not self.dead:
             return ""
         ref = self.references[0]
-        day = ref.date_consultation or ref.date_ajout or ref.date
+        # (a date that is not plain, « 2017/2019 », « 2017-21 », counts by its start year)
+        date = ref.date if is_plain_date(ref.date) else year_of(ref.date).lstrip("-")
+        day = ref.date_consultation or ref.date_ajout or date
         stamp = "".join(ch for ch in day if ch.isdigit())
         return ARCHIVE.format(stamp=stamp or "2", url=self.result.url)
 

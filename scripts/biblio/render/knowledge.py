@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from biblio.dates import display, sort_key, year_label, year_of
 from biblio.model import Reference
 from biblio.render import charts
 from biblio.render import workshop as workshop_pages
@@ -116,9 +117,9 @@ def _text_date(ref: Reference) -> str:
 def _timeline(context: SiteContext) -> dict[str, str]:
     laws = sorted(
         (r for r in context.edition_order if r.type in LEGAL and _text_date(r)),
-        key=lambda r: (_text_date(r), r.id),
+        key=lambda r: (sort_key(_text_date(r)), _text_date(r), r.id),
     )
-    events = [(_text_date(r)[:4], r.titre) for r in laws]
+    events = [(year_label(year_of(_text_date(r))), r.titre) for r in laws]
     svg = charts.timeline("Cadre législatif et réglementaire", events)
     first, last = (events[0][0], events[-1][0]) if events else ("", "")
     lines = [
@@ -133,17 +134,19 @@ def _timeline(context: SiteContext) -> dict[str, str]:
     ]
     for ref in laws:
         target = link(TIMELINE, reference_page(ref.id), plain(ref.titre))
-        lines.append(f"| {_text_date(ref)} | {target} | {TYPES_BY_ID[ref.type].label} |")
+        shown = plain(display(_text_date(ref)))
+        lines.append(f"| {shown} | {target} | {TYPES_BY_ID[ref.type].label} |")
     return {TIMELINE: "\n".join(lines) + "\n", TIMELINE.replace(".md", ".svg"): svg}
 
 
 def _statistics(context: SiteContext) -> dict[str, str]:
     dated = [r for r in context.edition_order if r.year]
-    years = sorted({r.year for r in dated})
+    years = sorted({r.year for r in dated}, key=int)
     counts = Counter((r.year, r.type) for r in dated)
     present = [t for t in TYPES if any(counts[(y, t.id)] for y in years)]
     series = {t.label: [counts[(y, t.id)] for y in years] for t in present}
-    svg = charts.stacked_columns("Références par année de publication et par type", years, series)
+    labels = [year_label(y) for y in years]
+    svg = charts.stacked_columns("Références par année de publication et par type", labels, series)
     lines = [
         "# La base en chiffres",
         "",
@@ -154,7 +157,7 @@ def _statistics(context: SiteContext) -> dict[str, str]:
         "| Année | " + " | ".join(t.label for t in present) + " | Total |",
         "|---|" + "---:|" * (len(present) + 1),
     ]
-    for index, year in enumerate(years):
+    for index, label in enumerate(labels):
         values = [series[t.label][index] for t in present]
-        lines.append(f"| {year} | " + " | ".join(str(v) for v in values) + f" | {sum(values)} |")
+        lines.append(f"| {label} | " + " | ".join(str(v) for v in values) + f" | {sum(values)} |")
     return {STATISTICS: "\n".join(lines) + "\n", STATISTICS.replace(".md", ".svg"): svg}

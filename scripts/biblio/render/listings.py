@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from biblio.dates import year_label
 from biblio.ids import slug_words
 from biblio.model import Reference
 from biblio.render.context import SiteContext
@@ -27,6 +28,17 @@ def _year(ref: Reference) -> list[str]:
     return [ref.year or NO_DATE]
 
 
+def _year_rank(year: str) -> tuple[bool, int]:
+    """Newest first (years before our era are negative), « Sans date » last."""
+    return year == NO_DATE, -int(year) if year != NO_DATE else 0
+
+
+def _value_slug(value: str) -> str:
+    # A year before our era (« -0100 ») gets a page of its own, not that of the year 100.
+    words = slug_words(f"av {value[1:]}" if value[:1] == "-" else value)
+    return "-".join(words) or "valeur"
+
+
 def _slug(value: str) -> str:
     return " ".join(slug_words(value))
 
@@ -37,7 +49,7 @@ FACETS: tuple[Facet, ...] = (
         "parcourir/annees.md",
         "Par année",
         _year,
-        lambda year: (year == NO_DATE, -int(year) if year.isdigit() else 0),
+        _year_rank,
     ),
     (
         "parcourir/territoires.md",
@@ -52,13 +64,15 @@ FACETS: tuple[Facet, ...] = (
 
 def entry(page: str, ref: Reference) -> str:
     number = f"({ref.numero}) " if ref.numero else ""
-    suffix = f", {ref.year}" if ref.year else ""
+    suffix = f", {year_label(ref.year)}" if ref.year else ""
     return f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
 
 
 def value_label(page: str, value: str, context: SiteContext) -> str:
     if page.endswith("types.md"):
         return VOCABULARIES["types"].values.get(value, value)
+    if page.endswith("annees.md") and value != NO_DATE:
+        return year_label(value)
     if page.endswith("territoires.md"):
         return VOCABULARIES["territoires"].values.get(value, "Territoire non précisé")
     if page.endswith("themes.md") and value in context.terms:
@@ -84,7 +98,7 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
     for value in sorted(groups, key=sort_key):
         refs = groups[value]
         label = plain(value_label(page, value, context))
-        value_page = f"{folder}/{'-'.join(slug_words(value)) or 'valeur'}.md"
+        value_page = f"{folder}/{_value_slug(value)}.md"
         lines.append(f"- {link(page, value_page, label)} ({len(refs)})")
         listing = [NOT_INDEXED + f"# {label}", "", link(value_page, page, f"← {title}"), ""]
         listing += [entry(value_page, r) for r in refs]

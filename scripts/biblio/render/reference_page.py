@@ -7,6 +7,7 @@ import functools
 from biblio.cite import cached_citation as format_citation
 from biblio.cite import format_authors
 from biblio.convert import bibtex, csljson, ris
+from biblio.dates import display
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
 from biblio.render.text import (
@@ -121,9 +122,9 @@ def _plain_rows(ref: Reference) -> list[tuple[str, str]]:
         ("Auteurs", format_authors(ref.auteurs, ref.et_al)),
         ("Éditeur", "; ".join(ref.editeurs)),
         ("Publication", ref.publication),
-        ("Date", ref.date),
+        ("Date", display(ref.date)),
         ("Date du texte", ref.date_signature),
-        ("Mise à jour", ref.date_maj),
+        ("Mise à jour", display(ref.date_maj)),
         ("Pages", ref.pages or (f"{ref.nombre_pages} p." if ref.nombre_pages else "")),
         ("Territoire", territory),
         ("Langue", VOCABULARIES["langues"].values.get(ref.langue, ref.langue)),

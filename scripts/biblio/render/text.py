@@ -13,6 +13,7 @@ import posixpath
 import re
 
 from biblio.cite import cached_citation as format_citation
+from biblio.dates import year_label
 from biblio.model import Reference
 from biblio.validate.markdown import CITATION, CITED_ID
 
@@ -83,7 +84,8 @@ def label(ref: Reference) -> str:
         first = ref.auteurs[0]
         who = first.organisation or first.nom
     who = who or (ref.editeurs[0] if ref.editeurs else "")
-    return "(" + ", ".join(p for p in (who, ref.year) if p) + ")"
+    year = year_label(ref.year) if ref.year else ""
+    return "(" + ", ".join(p for p in (who, year) if p) + ")"
 
 
 def with_citations(

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import re
 from collections.abc import Callable, Generator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from biblio import schema
+from biblio import dates, schema
 from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Path
 from biblio.model import Person, Position
 from biblio.validate.identifiers import CHECKS
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SPACE = re.compile(r"\s")
 _SPECS = {kind: {f.name: f for f in fields} for kind, fields in schema.FIELDS_BY_KIND.items()}
-NO_DATE = "s.d."
+NO_DATE = dates.NO_DATE
+is_valid_date = dates.is_plain_date
 
 
 class Checked:
@@ -141,29 +140,43 @@ def _texts(
     checked.values[spec.name] = tuple(texts)
 
 
-def is_valid_date(text: str, full: bool = False) -> bool:
-    """True if ``text`` is a real AAAA, AAAA-MM or AAAA-MM-JJ date (only the last if ``full``)."""
-    match = _DATE.match(text)
-    if not match:
-        return False
-    year, month, day = match.groups()
-    if day is None:  # (datetime knows no year 0)
-        return not full and year != "0000" and (month is None or "01" <= month <= "12")
-    try:
-        datetime.date(int(year), int(month), int(day))
-    except ValueError:
-        return False
-    return True
-
-
 def _date(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
     text = _as_text(value)
     full = spec.kind == schema.FULL_DATE
+    # The plain forms first, without the EDTF parser: nearly every date is one.
     if text is not None and (is_valid_date(text, full) or (not full and text == NO_DATE)):
         checked.values[spec.name] = text
         return
-    expected = "AAAA-MM-JJ" if full else "AAAA, AAAA-MM ou AAAA-MM-JJ, ou « s.d. » si inconnue"
-    yield error(checked.at(path), "R004", f"date invalide {quote(value)} (attendu {expected})")
+    if full or text is None:
+        expected = "AAAA-MM-JJ" if full else _DATE_FORMS
+        yield error(checked.at(path), "R004", f"date invalide {quote(value)} (attendu {expected})")
+        return
+    problem = dates.date_problem(text)
+    if problem is None:
+        checked.values[spec.name] = text
+    elif dates.is_literal(text):  # words: kept, shown and exported as written
+        checked.values[spec.name] = text
+        message = (
+            f"date en texte libre {quote(text)} gardée telle quelle{_hint(text)} "
+            f"(formes reconnues : {_DATE_FORMS})"
+        )
+        yield warning(checked.at(path), "R010", message)
+    else:
+        reason = f" : {problem}" if problem else ""
+        message = f"date invalide {quote(text)}{reason}{_hint(text)} (attendu {_DATE_FORMS})"
+        yield error(checked.at(path), "R004", message)
+
+
+_DATE_FORMS = (
+    "AAAA, AAAA-MM, AAAA-MM-JJ, saison AAAA-21 à AAAA-24, intervalle AAAA/AAAA ou AAAA/.., "
+    "date incertaine AAAA? ou approximative AAAA~, ou « s.d. » si inconnue"
+)
+
+
+def _hint(text: str) -> str:
+    suggested = dates.from_text(text)
+    ok = suggested != text and dates.date_problem(suggested) is None
+    return f" — vouliez-vous dire {quote(suggested)} ?" if ok else ""
 
 
 def _url(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
