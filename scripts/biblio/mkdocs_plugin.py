@@ -74,7 +74,8 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         # The core gives the files and the state of the address promise; this adapter only
         # hands them to MkDocs (checked before any page is rendered: a broken promise fails
         # the build at once).
-        first = PRINT_PAGE not in self.written  # the preview's print page is its first build's
+        # The preview keeps its first build's print page (it says so): it holds the whole base.
+        kept = {p: self.written[p] for p in (PRINT_PAGE,) if self.incremental and p in self.written}
         try:
             site = site_files(
                 self._root(config),
@@ -82,19 +83,16 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
                 self.donnees,
                 config.site_url or "",
                 preview=self.incremental,
-                print_page=not self.incremental or first,
+                kept=kept,
             )
         except (ValueError, yaml.YAMLError) as exc:
             raise PluginError(str(exc)) from exc
         if site.missing:
             raise PluginError(site.broken_promise())
-        pages = site.files
         if self.incremental:
-            if not first:
-                pages[PRINT_PAGE] = self.written[PRINT_PAGE]
-            self._add_from_disk(files, pages, config)
+            self._add_from_disk(files, site.files, config)
         else:
-            for path, text in pages.items():
+            for path, text in site.files.items():
                 files.append(File.generated(config, path, content=text))
         return files
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from biblio import urls
 from biblio.model import Corpus
+from biblio.render.downloads import PRINT_PAGE
 from biblio.render.pages import generated_pages
 
 DOCS = "docs"  # the hand-written pages (mkdocs.yml's docs_dir)
@@ -55,13 +56,19 @@ def site_files(
     site_url: str = "",
     *,
     preview: bool = False,
-    print_page: bool = True,
+    kept: dict[str, str] | None = None,
 ) -> SiteFiles:
     """The generated files of the base at ``root`` and the state of its address promise.
 
+    ``preview`` (make serve) leaves out what holds the whole base (see ``generated_pages``);
+    ``kept`` gives files of an earlier build that the preview serves again (its print page):
+    they are not rendered again, and count as published.
     Raises ``ValueError`` (French message) when ``redirections.yaml`` is not a table.
     """
+    kept = kept or {}
+    print_page = PRINT_PAGE not in kept
     files = generated_pages(corpus, site_url, donnees, preview=preview, print_page=print_page)
+    files.update(kept)
     redirects = urls.read_redirects(root)
     files.update(urls.redirect_pages(redirects))
     pages = [*hand_written_pages(root), *(p for p in files if p.endswith(".md"))]
