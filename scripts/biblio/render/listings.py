@@ -8,6 +8,7 @@ from typing import Any
 from biblio.ids import slug_words
 from biblio.model import Reference
 from biblio.render.context import SiteContext
+from biblio.render.metadata import coins
 from biblio.render.section_pages import CONTENTS_PAGE
 from biblio.render.text import NOT_INDEXED, link, plain, reference_page
 from biblio.schema import TYPES, VOCABULARIES
@@ -53,7 +54,8 @@ FACETS: tuple[Facet, ...] = (
 def entry(page: str, ref: Reference) -> str:
     number = f"({ref.numero}) " if ref.numero else ""
     suffix = f", {ref.year}" if ref.year else ""
-    return f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
+    item = f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
+    return item + coins(ref)
 
 
 def value_label(page: str, value: str, context: SiteContext) -> str:

@@ -9,6 +9,7 @@ from biblio.cite import format_authors
 from biblio.convert import bibtex, csljson, ris
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
+from biblio.render.metadata import coins, embedded_metadata, front_matter
 from biblio.render.text import (
     annex,
     citation_markdown,
@@ -48,7 +49,7 @@ def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 
     lines = [
         f"{'#' * level} {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
         "",
-        f"{number}{citation_markdown(ref)}",
+        f"{number}{citation_markdown(ref)}{coins(ref)}",
     ]
     if ref.commentaire:
         lines += ["", _commentary(page, ref, context)]
@@ -95,7 +96,8 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
             _previous_next(page, ref, context),
         )
     )
-    return "\n\n".join(p for p in parts if p) + "\n"
+    head = front_matter(embedded_metadata(ref, context.references))
+    return head + "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _notice(page: str, ref: Reference, context: SiteContext) -> str:
