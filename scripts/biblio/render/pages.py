@@ -13,6 +13,7 @@ from biblio.render import downloads, glossary_pages, knowledge, listings, sectio
 from biblio.render.context import build_context
 from biblio.render.reference_page import reference_downloads, reference_markdown
 from biblio.render.schema_page import render_schema_page
+from biblio.render.section_files import section_files
 from biblio.render.text import reference_page, section_page, term_page
 
 
@@ -50,6 +51,7 @@ def generated_pages(
         pages.update(listings.facet_pages(facet, context))
     for section in context.section_order:
         pages[section_page(section.id)] = section_pages.section_markdown(section, context)
+        pages.update(section_files(section, context))
     for term in corpus.terms:
         pages[term_page(term.id)] = glossary_pages.term_markdown(term, context)
     for ref in corpus.references:
