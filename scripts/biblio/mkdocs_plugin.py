@@ -24,8 +24,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from biblio import urls
+from biblio import csl_styles, urls
 from biblio.diagnostics import ERROR
+from biblio.load.cache import cache_file
 from biblio.model import Corpus
 from biblio.render.downloads import PRINT_PAGE
 from biblio.render.pages import generated_pages, whole_base_files
@@ -67,6 +68,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         report = load_base(self._root(config))
+        csl_styles.set_cache_folder(cache_file(self._root(config)).parent)
         for diagnostic in report.diagnostics:
             (log.error if diagnostic.gravite == ERROR else log.warning)(diagnostic.format())
         if report.errors:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from biblio import csl_styles
 from biblio.model import Corpus
 from biblio.render import downloads, glossary_pages, knowledge, listings, section_pages
 from biblio.render.context import build_context
@@ -32,6 +33,7 @@ def generated_pages(
     both hold the whole base, change with any edit and cost more than the edit's pages.
     """
     context = build_context(corpus)
+    csl_styles.prepare(corpus.references)  # one run of the engine per style for all records
     pages: dict[str, str] = {
         "index.md": listings.home_markdown(context),
         section_pages.CONTENTS_PAGE: section_pages.contents_markdown(context),

@@ -10,6 +10,7 @@ from biblio.convert import bibtex, csljson, ris
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
 from biblio.render.metadata import coins, embedded_metadata, front_matter
+from biblio.render.other_styles import other_styles_markdown
 from biblio.render.text import (
     annex,
     citation_markdown,
@@ -93,6 +94,7 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
             *_cited_in(page, ref, context),
             *_same_section(page, ref, context),
             _citer(ref),
+            other_styles_markdown(ref),
             _previous_next(page, ref, context),
         )
     )

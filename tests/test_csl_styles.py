@@ -1,0 +1,80 @@
+"""« Citer dans un autre style »: ISO 690, APA 7 and Vancouver rendered by pandoc's citeproc."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from biblio import csl_styles
+from biblio.model import Reference
+from biblio.validate.runner import load_base
+from conftest import REPO, TESTS
+
+
+@cache
+def one_of_each_type() -> list[Reference]:
+    refs = sorted(load_base(REPO, use_cache=False).corpus.references, key=lambda r: r.id)
+    return list({r.type: r for r in reversed(refs)}.values())
+
+
+def test_one_reference_of_each_type_in_each_style(
+    check_golden: Callable[[Path, str], None],
+) -> None:
+    lines = []
+    for ref in sorted(one_of_each_type(), key=lambda r: r.type):
+        lines.append(f"## {ref.type} — {ref.id}")
+        lines += [f"{style.key} : {text}" for style, text in csl_styles.styled_citations(ref)]
+        lines.append("")
+    check_golden(TESTS / "golden" / "styles.txt", "\n".join(lines))
+
+
+def test_texts_are_typographic_and_say_each_title_once() -> None:
+    for ref in one_of_each_type():
+        for style, text in csl_styles.styled_citations(ref):
+            assert text, (ref.id, style.key)
+            before_url = text.split("http")[0]
+            assert "'" not in before_url, (ref.id, style.key, text)
+            assert not re.search(r"[?!]\.", before_url), (ref.id, style.key, text)
+            assert text.count(ref.titre[:40]) == 1, (ref.id, style.key, text)
+
+
+def test_a_second_build_reuses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refs = one_of_each_type()[:3]
+    monkeypatch.setattr(csl_styles, "_CACHE", {})
+    csl_styles.set_cache_folder(tmp_path)
+    csl_styles.prepare(refs)
+    first = [csl_styles.styled_citations(r) for r in refs]
+    assert (tmp_path / "styles.json").is_file()
+    monkeypatch.setattr(csl_styles, "_CACHE", {})
+
+    def no_engine(items: object, csl: object) -> dict[str, str]:
+        raise AssertionError("pandoc lancé alors que le cache suffit")
+
+    monkeypatch.setattr(csl_styles, "pandoc_texts", no_engine)
+    csl_styles.set_cache_folder(tmp_path)
+    assert [csl_styles.styled_citations(r) for r in refs] == first
+    csl_styles.set_cache_folder(None)
+
+
+def test_namesakes_are_not_told_apart_on_their_own_pages() -> None:
+    """Each reference is cited alone: no « 2022a » because a namesake exists elsewhere."""
+    refs = load_base(REPO, use_cache=False).corpus.references
+    csl_styles.prepare(refs)
+    for ref in refs:
+        for _, text in csl_styles.styled_citations(ref):
+            assert not re.search(r"\b(19|20)\d\d[a-z]\b", text), text
+
+
+def test_every_reference_page_offers_three_styles(built_site: Path) -> None:
+    pages = sorted((built_site / "references").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        html_text = page.read_text(encoding="utf-8")
+        assert "Citer dans un autre style" in html_text
+        for style in csl_styles.STYLES:
+            assert f"<strong>{style.label}</strong>" in html_text, (page, style.key)
+        assert html_text.count("biblio-citer") >= 1 + len(csl_styles.STYLES)  # copyable blocks
