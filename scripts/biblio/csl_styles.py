@@ -17,10 +17,12 @@ import functools
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,19 +137,31 @@ def _item_text(ref: Reference) -> str:
 
 
 def prepare(refs: Iterable[Reference]) -> None:
-    """Render, one pandoc run per style, every record not rendered yet (cached on disk)."""
+    """Render every record not rendered yet (cached on disk): the styles' pandoc runs in
+    parallel, each over batches of records."""
     items = {ref.id: _item_text(ref) for ref in refs}
-    added = False
-    for style in STYLES:
-        missing = {i: text for i, text in items.items() if _key(style, text) not in _CACHE}
-        rendered = pandoc_texts(
-            [json.loads(t) for t in missing.values()], STYLE_FOLDER / style.file
-        )
-        for ref_id, text in missing.items():
-            _CACHE[_key(style, text)] = rendered.get(ref_id, "")
-            added = True
-    if added and _DISK:
+    missing = {
+        style: {i: text for i, text in items.items() if _key(style, text) not in _CACHE}
+        for style in STYLES
+    }
+    jobs = [
+        (style, dict(list(todo.items())[start : start + BATCH]))
+        for style, todo in missing.items()
+        for start in range(0, len(todo), BATCH)
+    ]
+    if not jobs:
+        return
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        results = pool.map(lambda job: _render_job(*job), jobs)
+        for (style, batch), rendered in zip(jobs, results, strict=True):
+            for ref_id, text in batch.items():
+                _CACHE[_key(style, text)] = rendered.get(ref_id, "")
+    if _DISK:
         _save(_DISK)
+
+
+def _render_job(style: Style, batch: dict[str, str]) -> dict[str, str]:
+    return _pandoc_batch([json.loads(t) for t in batch.values()], STYLE_FOLDER / style.file)
 
 
 def _save(path: Path) -> None:
