@@ -70,7 +70,11 @@ def cmd_generer(args: argparse.Namespace) -> int:
 
     root = root_of(args)
     report = load_clean_report(root)
-    pages = generated_pages(report.corpus, args.site_url, report.donnees)
+    from biblio.links.last_report import dead_urls
+
+    pages = generated_pages(
+        report.corpus, args.site_url, report.donnees, dead_links=dead_urls(root)
+    )
     pages.update(urls.redirect_pages(urls.read_redirects(root)))
     written = write_generated_tree(Path(args.sortie), pages)
     print(f"{written} page(s) écrite(s) dans {args.sortie}")

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from biblio import csl_styles, urls
 from biblio.diagnostics import ERROR
+from biblio.links.last_report import dead_urls
 from biblio.load.cache import cache_file
 from biblio.model import Corpus
 from biblio.render.downloads import PRINT_PAGE
@@ -47,6 +48,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.corpus = Corpus()
         self.donnees: dict[str, dict[str, Any]] = {}
+        self.dead_links: frozenset[str] = frozenset()
         self.redirects: dict[str, str] = {}
         self.published: set[str] = set()
         # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
@@ -69,6 +71,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         report = load_base(self._root(config))
         csl_styles.set_cache_folder(cache_file(self._root(config)).parent)
+        self.dead_links = dead_urls(self._root(config))
         for diagnostic in report.diagnostics:
             (log.error if diagnostic.gravite == ERROR else log.warning)(diagnostic.format())
         if report.errors:
@@ -81,14 +84,19 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             # The preview's print page is the one of its first build (it says so).
             first = PRINT_PAGE not in self.written
             pages = generated_pages(
-                self.corpus, config.site_url or "", self.donnees, preview=True, print_page=first
+                self.corpus,
+                config.site_url or "",
+                self.donnees,
+                preview=True,
+                print_page=first,
+                dead_links=self.dead_links,
             )
             if not first:
                 pages[PRINT_PAGE] = self.written[PRINT_PAGE]
             self._add_from_disk(files, pages, config)
         else:
             for path, text in generated_pages(
-                self.corpus, config.site_url or "", self.donnees
+                self.corpus, config.site_url or "", self.donnees, dead_links=self.dead_links
             ).items():
                 files.append(File.generated(config, path, content=text))
         try:

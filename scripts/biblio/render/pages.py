@@ -25,6 +25,7 @@ def generated_pages(
     *,
     preview: bool = False,
     print_page: bool = True,
+    dead_links: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Every generated page and file; deterministic (same records, same bytes).
 
@@ -33,6 +34,7 @@ def generated_pages(
     both hold the whole base, change with any edit and cost more than the edit's pages.
     """
     context = build_context(corpus)
+    context.dead_links = dead_links  # the last link report's dead URLs (build/liens/)
     csl_styles.prepare(corpus.references)  # one run of the engine per style for all records
     pages: dict[str, str] = {
         "index.md": listings.home_markdown(context),
