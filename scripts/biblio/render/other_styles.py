@@ -9,7 +9,7 @@ from biblio.model import Reference
 def other_styles_markdown(ref: Reference) -> str:
     """One copyable block per style (the copy button of Material's code blocks)."""
     blocks = [
-        f"**{style.label}**\n\n~~~~ {{ .text .biblio-citer }}\n{text}\n~~~~"
+        f"**{style.label}**\n\n~~~~ {{ .text .biblio-citer-style }}\n{text}\n~~~~"
         for style, text in styled_citations(ref)
         if text
     ]
