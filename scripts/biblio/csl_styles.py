@@ -31,6 +31,9 @@ from biblio.convert import csljson
 from biblio.model import Reference
 
 STYLE_FOLDER = Path(__file__).parent / "styles"
+# The house style as CSL, offered for download (Zotero installs a .csl file in one click).
+HOUSE_STYLE = STYLE_FOLDER / "style-maison.csl"
+HOUSE_STYLE_PAGE = "telechargements/style-maison.csl"
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def generated_pages(
         downloads.PAGE: downloads.downloads_markdown(context),
         downloads.FEED: downloads.atom_feed(context, site_url),
         "format-des-fiches.md": render_schema_page(),
+        csl_styles.HOUSE_STYLE_PAGE: csl_styles.HOUSE_STYLE.read_text(encoding="utf-8"),
     }
     if print_page:
         note = downloads.PREVIEW_NOTE if preview else ""

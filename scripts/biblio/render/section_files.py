@@ -11,7 +11,11 @@ from biblio.model import Section
 from biblio.render.context import SiteContext
 
 FORMATS = {"ris": ("RIS", ris), "bib": ("BibTeX", bibtex)}
-CONTENT_TYPES = {".ris": "application/x-research-info-systems", ".bib": "application/x-bibtex"}
+CONTENT_TYPES = {
+    ".ris": "application/x-research-info-systems",
+    ".bib": "application/x-bibtex",
+    ".csl": "application/vnd.citationstyles.style+xml",
+}
 
 
 def section_files(section: Section, context: SiteContext) -> dict[str, str]:
