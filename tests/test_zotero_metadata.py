@@ -258,3 +258,27 @@ def test_coins_carry_any_title_and_organisation(title: str, organisation: str) -
     item = coins_item(_unescape_title(coins(ref)))
     assert item.fields["title"] == " ".join(title.split())
     assert item.creators == [(" ".join(organisation.split()), "")] * len(authors)
+
+
+def test_types_the_base_does_not_use_yet_save_right() -> None:
+    """Every document type of the schema, built on a record of the base."""
+    base = repo_references()["barlet-2012-apl"]
+    for spec in TYPES:
+        ref = _replace(base, type=spec.id, editeurs=("Université de Lyon",))
+        assert mismatches(ref, connector_item(_page_head(ref), "page"), "page") == [], spec.id
+        assert coins_item(_unescape_title(coins(ref))).itemType == EXPECTED_TYPES[spec.id]
+
+
+def test_browse_and_glossary_pages_expose_one_coins_per_reference(built_site: Path) -> None:
+    references = repo_references()
+    reports = [r for r in references.values() if r.type == "rapport"]
+    page = read_head((built_site / "parcourir/types/rapport/index.html").read_text("utf-8"))
+    assert sorted(coins_item(c).fields["title"] for c in page.coins) == sorted(
+        " ".join(r.titre.split()) for r in reports
+    )
+    term = read_head((built_site / "glossaire/cpts/index.html").read_text("utf-8"))
+    assert term.coins
+    titles = {" ".join(r.titre.split()) for r in references.values()}
+    found = [coins_item(c).fields["title"] for c in term.coins]
+    assert set(found) <= titles
+    assert len(found) == len(set(found))  # a source also among the backlinks: offered once

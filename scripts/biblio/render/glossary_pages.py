@@ -101,16 +101,17 @@ def _backlinks(page: str, term: Term, context: SiteContext) -> list[str]:
         found = [b for b in places if b.kind == kind]
         if found:
             items = "\n".join(
-                f"- {link(page, b.page, plain(b.title))}{_coins(b, context)}" for b in found
+                f"- {link(page, b.page, plain(b.title))}{_coins(b, term, context)}" for b in found
             )
             parts.append(f"### {heading} ({len(found)})\n\n{items}")
     return parts
 
 
-def _coins(backlink: Backlink, context: SiteContext) -> str:
-    """COinS for a reference among the backlinks, so that Zotero offers it."""
+def _coins(backlink: Backlink, term: Term, context: SiteContext) -> str:
+    """COinS for a reference among the backlinks, so that Zotero offers it (once: not for
+    the term's sources, which carry theirs)."""
     ref_id = backlink.page.removeprefix("references/").removesuffix(".md")
-    if backlink.kind != "reference" or ref_id not in context.references:
+    if backlink.kind != "reference" or ref_id not in context.references or ref_id in term.sources:
         return ""
     return coins(context.references[ref_id])
 
