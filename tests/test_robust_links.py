@@ -12,7 +12,7 @@ import pytest
 from biblio.cli import main
 from biblio.links import check
 from biblio.links.archives import Proposal, proposals, with_archive
-from biblio.links.last_report import DEAD_STATUSES, dead_urls
+from biblio.links.last_report import DEAD_STATUSES, dead_urls, read_report
 from biblio.links.report import Checked
 from biblio.render.pages import generated_pages
 from biblio.validate.runner import load_base
@@ -104,6 +104,25 @@ def test_archives_are_written_never_replaced_and_the_dead_page_leads_with_the_co
     assert "ne répond plus" not in moved
     live = pages["references/vivante.md"]
     assert "data-versionurl" not in live
+
+
+def test_the_link_report_is_published_as_a_page(tmp_path: Path) -> None:
+    base, _ = _run(tmp_path)
+    report = read_report(tmp_path)
+    corpus = load_base(tmp_path, use_cache=False).corpus
+    page = generated_pages(corpus, link_report=report)["liens.md"]
+    assert page.startswith("---\ntemplate: sans-index.html\n---")  # not a search result
+    assert "Dernière vérification : 4 adresse(s), 2 morte(s)." in page
+    assert "## Introuvables (404, 410…) (2)" in page
+    assert (
+        f"| [Page morte](references/morte.md) | `{base}/absent` | code 404 ; copie archivée" in page
+    )
+    assert f"nouvelle adresse : `{base}/ok`" in page
+    assert "## Accès refusé" not in page
+    hostile = {"liens": [{"url": "https://x.fr/a|b`<script>", "statut": "dns", "references": []}]}
+    line = generated_pages(corpus, link_report=hostile)["liens.md"].splitlines()[-2]
+    assert line == "| — | `https://x.fr/a%7Cb%60<script>` | — |"
+    assert "Aucune vérification" in generated_pages(corpus)["liens.md"]
 
 
 def test_the_report_and_the_checker_agree_on_dead_statuses() -> None:

@@ -70,10 +70,15 @@ def cmd_generer(args: argparse.Namespace) -> int:
 
     root = root_of(args)
     report = load_clean_report(root)
-    from biblio.links.last_report import dead_urls
+    from biblio.links.last_report import dead_in, read_report
 
+    link_report = read_report(root)
     pages = generated_pages(
-        report.corpus, args.site_url, report.donnees, dead_links=dead_urls(root)
+        report.corpus,
+        args.site_url,
+        report.donnees,
+        dead_links=dead_in(link_report),
+        link_report=link_report,
     )
     pages.update(urls.redirect_pages(urls.read_redirects(root)))
     written = write_generated_tree(Path(args.sortie), pages)

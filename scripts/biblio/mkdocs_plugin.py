@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from biblio import csl_styles, urls
 from biblio.diagnostics import ERROR
-from biblio.links.last_report import dead_urls
+from biblio.links.last_report import dead_in, read_report
 from biblio.load.cache import cache_file
 from biblio.model import Corpus
 from biblio.render.downloads import PRINT_PAGE
@@ -49,6 +49,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         self.corpus = Corpus()
         self.donnees: dict[str, dict[str, Any]] = {}
         self.dead_links: frozenset[str] = frozenset()
+        self.link_report: dict[str, Any] | None = None
         self.redirects: dict[str, str] = {}
         self.published: set[str] = set()
         # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
@@ -71,7 +72,8 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         report = load_base(self._root(config))
         csl_styles.set_cache_folder(cache_file(self._root(config)).parent)
-        self.dead_links = dead_urls(self._root(config))
+        self.link_report = read_report(self._root(config))
+        self.dead_links = dead_in(self.link_report)
         for diagnostic in report.diagnostics:
             (log.error if diagnostic.gravite == ERROR else log.warning)(diagnostic.format())
         if report.errors:
@@ -90,13 +92,18 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
                 preview=True,
                 print_page=first,
                 dead_links=self.dead_links,
+                link_report=self.link_report,
             )
             if not first:
                 pages[PRINT_PAGE] = self.written[PRINT_PAGE]
             self._add_from_disk(files, pages, config)
         else:
             for path, text in generated_pages(
-                self.corpus, config.site_url or "", self.donnees, dead_links=self.dead_links
+                self.corpus,
+                config.site_url or "",
+                self.donnees,
+                dead_links=self.dead_links,
+                link_report=self.link_report,
             ).items():
                 files.append(File.generated(config, path, content=text))
         try:

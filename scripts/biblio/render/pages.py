@@ -6,11 +6,19 @@ The same mapping feeds the MkDocs plugin (pages added in memory) and ``biblio ge
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from biblio import csl_styles
 from biblio.model import Corpus
-from biblio.render import downloads, glossary_pages, knowledge, listings, section_pages
+from biblio.render import (
+    downloads,
+    glossary_pages,
+    knowledge,
+    link_status,
+    listings,
+    section_pages,
+)
 from biblio.render.context import build_context
 from biblio.render.reference_page import reference_downloads, reference_markdown
 from biblio.render.schema_page import render_schema_page
@@ -26,6 +34,7 @@ def generated_pages(
     preview: bool = False,
     print_page: bool = True,
     dead_links: frozenset[str] = frozenset(),
+    link_report: Mapping[str, Any] | None = None,
 ) -> dict[str, str]:
     """Every generated page and file; deterministic (same records, same bytes).
 
@@ -44,6 +53,7 @@ def generated_pages(
         downloads.PAGE: downloads.downloads_markdown(context),
         downloads.FEED: downloads.atom_feed(context, site_url),
         "format-des-fiches.md": render_schema_page(),
+        link_status.PAGE: link_status.link_status_markdown(link_report, context),
         csl_styles.HOUSE_STYLE_PAGE: csl_styles.HOUSE_STYLE.read_text(encoding="utf-8"),
     }
     if print_page:
