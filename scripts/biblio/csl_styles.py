@@ -120,6 +120,7 @@ def set_cache_folder(folder: Path | None) -> None:
             _CACHE.update(json.loads(_DISK.read_text(encoding="utf-8")))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _key(style: Style, item: str) -> str:
     text = f"{_fingerprint(style.file)}\n{item}"
     return hashlib.sha1(text.encode()).hexdigest()
@@ -135,6 +136,7 @@ def _fingerprint(style_file: str) -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=20_000)  # `make serve` rebuilds: unchanged records are reused
 def _item_text(ref: Reference) -> str:
     return json.dumps(csl_item(ref), ensure_ascii=False, sort_keys=True)
 
