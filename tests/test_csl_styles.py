@@ -12,6 +12,7 @@ import pytest
 from biblio import csl_styles
 from biblio.cite import format_citation
 from biblio.model import Reference
+from biblio.render.other_styles import other_styles_markdown
 from biblio.validate.runner import load_base
 from conftest import REPO, TESTS
 
@@ -104,3 +105,20 @@ def test_the_house_style_is_offered_for_download(built_site: Path) -> None:
     assert served.read_bytes() == csl_styles.HOUSE_STYLE.read_bytes()
     page = (built_site / "telechargements" / "index.html").read_text(encoding="utf-8")
     assert 'href="style-maison.csl"' in page
+
+
+def test_without_pandoc_the_block_is_left_out_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    ref = one_of_each_type()[0]
+    monkeypatch.setattr(csl_styles, "_CACHE", {})
+    monkeypatch.setattr(csl_styles, "_FAILED", set())
+    monkeypatch.setattr(csl_styles, "pandoc_path", lambda: str(tmp_path / "absent"))
+    csl_styles.set_cache_folder(tmp_path)
+    try:
+        assert [text for _, text in csl_styles.styled_citations(ref)] == ["", "", ""]
+        assert other_styles_markdown(ref) == ""
+    finally:
+        csl_styles.set_cache_folder(None)
+    assert not (tmp_path / "styles.json").exists()  # nothing kept: the next build tries again
+    assert "pandoc a échoué" in caplog.text

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import html
 import json
+import logging
 import os
 import re
 import subprocess
@@ -31,6 +32,7 @@ from biblio.convert import csljson
 from biblio.model import Reference
 
 STYLE_FOLDER = Path(__file__).parent / "styles"
+log = logging.getLogger("mkdocs.plugins.biblio")  # a warning fails a strict build
 # The house style as CSL, offered for download (Zotero installs a .csl file in one click).
 HOUSE_STYLE = STYLE_FOLDER / "style-maison.csl"
 HOUSE_STYLE_PAGE = "telechargements/style-maison.csl"
@@ -50,6 +52,7 @@ STYLES: tuple[Style, ...] = (
 )
 _CACHE: dict[str, str] = {}  # key of (style, engine, item as JSON) → text
 _DISK: Path | None = None
+_FAILED: set[str] = set()  # keys the engine could not render in this process
 _ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*)</div>\s*</div>', re.S)
 _NUMBER = re.compile(r'<div class="csl-left-margin">.*?</div>', re.S)
 
@@ -146,7 +149,11 @@ def prepare(refs: Iterable[Reference]) -> None:
     parallel, each over batches of records."""
     items = {ref.id: _item_text(ref) for ref in refs}
     missing = {
-        style: {i: text for i, text in items.items() if _key(style, text) not in _CACHE}
+        style: {
+            i: text
+            for i, text in items.items()
+            if _key(style, text) not in _CACHE and _key(style, text) not in _FAILED
+        }
         for style in STYLES
     }
     jobs = [
@@ -156,17 +163,34 @@ def prepare(refs: Iterable[Reference]) -> None:
     ]
     if not jobs:
         return
+    added = False
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         results = pool.map(lambda job: _render_job(*job), jobs)
         for (style, batch), rendered in zip(jobs, results, strict=True):
             for ref_id, text in batch.items():
-                _CACHE[_key(style, text)] = rendered.get(ref_id, "")
-    if _DISK:
+                if ref_id in rendered:
+                    _CACHE[_key(style, text)] = rendered[ref_id]
+                    added = True
+                else:  # not kept on disk: the next build tries again
+                    _FAILED.add(_key(style, text))
+    if added and _DISK:
         _save(_DISK)
 
 
 def _render_job(style: Style, batch: dict[str, str]) -> dict[str, str]:
-    return _pandoc_batch([json.loads(t) for t in batch.values()], STYLE_FOLDER / style.file)
+    try:
+        return _pandoc_batch([json.loads(t) for t in batch.values()], STYLE_FOLDER / style.file)
+    except (ImportError, OSError, subprocess.CalledProcessError) as exc:
+        # No traceback for a build: the block is left out of these pages, and a warning
+        # (which fails a strict build) says why.
+        detail = exc.stderr.strip()[:300] if isinstance(exc, subprocess.CalledProcessError) else exc
+        log.warning(
+            "style %s non produit pour %d fiche(s) : pandoc a échoué (%s)",
+            style.label,
+            len(batch),
+            detail,
+        )
+        return {}
 
 
 def _save(path: Path) -> None:
@@ -180,6 +204,7 @@ def _save(path: Path) -> None:
 def styled_citations(ref: Reference) -> list[tuple[Style, str]]:
     """``ref`` in each style (rendered now if ``prepare`` did not see it)."""
     item = _item_text(ref)
-    if any(_key(style, item) not in _CACHE for style in STYLES):
+    keys = [_key(style, item) for style in STYLES]
+    if any(key not in _CACHE and key not in _FAILED for key in keys):
         prepare([ref])
-    return [(style, _CACHE[_key(style, item)]) for style in STYLES]
+    return [(style, _CACHE.get(key, "")) for style, key in zip(STYLES, keys, strict=True)]
