@@ -8,18 +8,25 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from biblio.cli import main
 from biblio.links import check
 from biblio.links.archives import Proposal, proposals, with_archive
 from biblio.links.last_report import DEAD_STATUSES, dead_urls, read_report
 from biblio.links.report import Checked
+from biblio.load.yaml_tree import parse_yaml
 from biblio.render.pages import generated_pages
 from biblio.validate.runner import load_base
 from link_server import link_server
 from test_liens import write_base
 
 ARCHIVED = "https://web.archive.org/web/20200101/https://ancien.example/a"
+FIXTURE_REF = load_base(
+    Path(__file__).parent / "fixtures" / "base", use_cache=False
+).corpus.references[0]
 
 
 def _run(tmp_path: Path, *options: str) -> tuple[str, dict[str, str]]:
@@ -166,3 +173,36 @@ def test_archive_lines_go_after_the_url_whatever_its_form(tmp_path: Path) -> Non
     )
     assert with_archive("titre: A\n", proposal) is None
     assert with_archive("url: https://x.fr\nurl_archive: https://y.fr\n", proposal) is None
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True).filter(
+            lambda k: k not in ("url", "url_archive", "date_archive")
+        ),
+        _TEXT,
+        max_size=5,
+    ),
+    _TEXT,
+    st.integers(min_value=0, max_value=5),
+    st.sampled_from([None, "|", ">-"]),
+)
+def test_adding_an_archive_keeps_every_other_value(
+    others: dict[str, str], url: str, place: int, style: str | None
+) -> None:
+    keys = list(others)
+    keys.insert(min(place, len(keys)), "url")
+    values = {**others, "url": "https://x.fr/" + url}
+    text = yaml.safe_dump({k: values[k] for k in keys}, allow_unicode=True, sort_keys=False)
+    if style:
+        text = text.replace("url: ", f"url: {style}\n  ", 1) if "url: '" not in text else text
+    before = parse_yaml(text, "x.yaml").data
+    proposal = Proposal(FIXTURE_REF, "https://web.archive.org/web/2/x#a b", "2024-01-02")
+    new = with_archive(text, proposal)
+    assert new is not None
+    after = parse_yaml(new, "x.yaml").data
+    assert after == {**before, "url_archive": proposal.url_archive, "date_archive": "2024-01-02"}
