@@ -158,6 +158,10 @@ def test_copy_buttons(browser: Any, base_url: str) -> None:
     page.locator(".biblio-citer [data-md-type=copy]").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("LOI n° 2009-879 du 21 juillet 2009")
+    page.locator(".biblio-citer-style [data-md-type=copy]").nth(1).click()  # APA 7
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("LOI n° 2009-879 du 21 juillet 2009 portant réforme de l’hôpital")
+    assert "(2009). https://www.legifrance.gouv.fr/" in copied
     page.goto(f"{base_url}/glossaire/cpts/")
     page.locator(".biblio-copier-lien").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/glossaire/cpts/"

@@ -277,3 +277,24 @@ def test_data_values_reach_the_page_as_text_before_any_sanitizer() -> None:
     donnees = _poisoned(REPORT.donnees, "<b>gras</b> ")
     markdown_text = generated_pages(BASE, "", donnees)["connaissances/ateliers-cres-paca.md"]
     assert "<b>" not in markdown_text  # escaped by the core, not only cleaned by the extension
+
+
+def test_the_allowlist_keeps_coins_and_robust_links_but_only_safe_values() -> None:
+    from biblio.render.safe_html import clean
+
+    coins = '<span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft.title=A%20%3Cb"></span>'
+    assert clean(coins) == coins  # Zotero's connector reads the query as written
+    forged = '<span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft.title=<img>"></span>'
+    assert "<img" not in clean(forged).replace("&lt;img", "")
+    assert "&amp;amp;" in clean(forged)  # not a COinS: a plain-text tooltip
+    archived = (
+        '<a href="https://x.org" data-originalurl="https://x.org" '
+        'data-versionurl="https://web.archive.org/web/2020/https://x.org" '
+        'data-versiondate="2020-01-01">x</a>'
+    )
+    assert clean(archived) == archived
+    hostile = (
+        '<a href="https://x.org" data-originalurl="javascript:alert(1)" '
+        'data-versionurl="//tracker.invalid/x" data-versiondate="<b>">x</a>'
+    )
+    assert clean(hostile) == '<a href="https://x.org">x</a>'

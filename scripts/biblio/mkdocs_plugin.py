@@ -8,6 +8,7 @@ builders that run no plugin (Zensical: ``make build-zensical``).
 from __future__ import annotations
 
 import logging
+import mimetypes
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from biblio.model import Corpus
 from biblio.publish import site_files
 from biblio.render.downloads import PRINT_PAGE
 from biblio.render.pages import whole_base_files
+from biblio.render.section_files import CONTENT_TYPES
 from biblio.schema import FOLDERS
 from biblio.validate.runner import load_base
 
@@ -151,6 +153,9 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
                 partial.replace(target)  # a visitor never downloads a half-written file
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # The preview serves .ris and .bib with the types Zotero's connector imports.
+        for suffix, content_type in CONTENT_TYPES.items():
+            mimetypes.add_type(content_type, suffix)
         for folder in FOLDERS.values():
             directory = self._root(config) / folder
             if directory.is_dir():

@@ -82,6 +82,8 @@ class Reference:
     date_consultation: str = ""
     date_ajout: str = ""
     url: str = ""
+    url_archive: str = ""
+    date_archive: str = ""
     doi: str = ""
     isbn: str = ""
     issn: str = ""

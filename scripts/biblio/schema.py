@@ -258,6 +258,13 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("date_consultation", "Consulté le", FULL_DATE, "Date de consultation de l'URL."),
     FieldSpec("date_ajout", "Ajouté le", FULL_DATE, "Date d'ajout à la base (fil de veille)."),
     FieldSpec("url", "URL", URL, "Adresse du document en ligne."),
+    FieldSpec(
+        "url_archive",
+        "Copie archivée",
+        URL,
+        "Adresse d'une copie archivée du document (Web Archive…), montrée si l'URL ne répond plus.",
+    ),
+    FieldSpec("date_archive", "Archivé le", FULL_DATE, "Date de la copie archivée."),
     FieldSpec("doi", "DOI", IDENTIFIER, "DOI sans préfixe : 10.xxxx/…", example="10.1177/17579759"),
     FieldSpec("isbn", "ISBN", IDENTIFIER, "ISBN-10 ou ISBN-13, tirets permis."),
     FieldSpec("issn", "ISSN", IDENTIFIER, "ISSN NNNN-NNNC.", example="0995-3914"),

@@ -13,6 +13,7 @@ from biblio.model import Reference
 
 if TYPE_CHECKING:
     from biblio.links.check import LinkResult
+    from biblio.links.report import Checked
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--sans-cache", action="store_true", help="tout revérifier, même vérifié hier"
+    )
+    parser.add_argument(
+        "--ecrire-archives",
+        action="store_true",
+        help="écrire dans les fiches la copie archivée proposée (url_archive, date_archive) "
+        "des liens morts ou redirigés qui n'en ont pas",
     )
 
 
@@ -60,8 +67,31 @@ def run(args: argparse.Namespace) -> int:
                     f" — archive : {item.archive}"
                 )
         print(summary(items))
+    _archives(root, items, write=args.ecrire_archives)
     print(f"rapport : {folder / 'liens.md'} et {folder / 'liens.json'}", file=sys.stderr)
     return 1 if any(item.dead for item in items) else 0
+
+
+def _archives(root: Path, items: list[Checked], write: bool) -> None:
+    """Propose (or write, with --ecrire-archives) an archived copy for dead or moved links."""
+    import datetime
+
+    from biblio.links.archives import proposals, write_archives
+
+    found = proposals(items, datetime.date.today())
+    if not write:
+        for proposal in found:
+            print(
+                f"{proposal.ref.position.fichier}: copie archivée proposée : "
+                f"{proposal.url_archive} (biblio liens --ecrire-archives l'ajoute à la fiche)",
+                file=sys.stderr,
+            )
+        return
+    written, skipped = write_archives(root, found)
+    for name in written:
+        print(f"{name}: url_archive et date_archive ajoutées", file=sys.stderr)
+    for reason in skipped:
+        print(f"{reason} : non modifiée", file=sys.stderr)
 
 
 def _references_by_url(references: tuple[Reference, ...]) -> dict[str, list[Reference]]:

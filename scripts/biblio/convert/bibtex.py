@@ -284,7 +284,15 @@ _OUT_NAMES = {
 }
 # Written as they are: identifiers, dates, numbers (no LaTeX escaping).
 _RAW_OUT = {"url", "doi", "isbn", "issn", "date", "date_consultation", "date_signature"}
-_RAW_OUT |= {"date_maj", "date_ajout", "nombre_pages", "numero", "et_al"}
+_RAW_OUT |= {
+    "date_maj",
+    "date_ajout",
+    "nombre_pages",
+    "numero",
+    "et_al",
+    "url_archive",
+    "date_archive",
+}
 _LANGIDS = {code: names[0] for code, names in LANGUAGES.items()}  # BibLaTeX's names
 
 

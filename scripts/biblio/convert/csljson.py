@@ -55,6 +55,8 @@ _CUSTOM = (
     "date_maj",
     "date_ajout",
     "et_al",
+    "url_archive",
+    "date_archive",
 )
 
 

@@ -36,6 +36,7 @@ class SiteContext:
     latest: list[Reference] = field(default_factory=list)  # by date added, newest first
     rank: dict[str, int] = field(default_factory=dict)  # place in edition order
     rank_in_section: dict[str, int] = field(default_factory=dict)
+    dead_links: frozenset[str] = frozenset()  # URLs the last link check found dead
 
 
 def build_context(corpus: Corpus) -> SiteContext:

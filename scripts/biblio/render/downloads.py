@@ -52,6 +52,9 @@ def downloads_markdown(context: SiteContext) -> str:
         "(à imprimer ou enregistrer en PDF depuis le navigateur).",
         f"- [Fil de veille Atom]({FEED}) : les {FEED_SIZE} dernières références ajoutées, "
         "à suivre dans un lecteur de flux ou un outil de lettre d'information.",
+        f"- {link(PAGE, 'telechargements/style-maison.csl', 'Style de citation de la base')} "
+        "(fichier CSL) : à ouvrir avec Zotero, qui l'installe, pour citer dans le style de "
+        "la bibliographie (approché : les dates « màj » n'y figurent pas).",
     ]
     return "\n".join(lines) + "\n"
 

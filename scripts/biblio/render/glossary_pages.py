@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from biblio.ids import slug_words
 from biblio.model import Term
-from biblio.render.context import SiteContext
+from biblio.render.context import Backlink, SiteContext
+from biblio.render.metadata import coins
 from biblio.render.text import (
     annex,
     citation_markdown,
@@ -77,7 +78,9 @@ def _sources(page: str, term: Term, context: SiteContext) -> list[str]:
     sources = [context.references[s] for s in term.sources if s in context.references]
     if not sources:
         return []
-    items = [f"- [{citation_markdown(r)}]({href(page, reference_page(r.id))})" for r in sources]
+    items = [
+        f"- [{citation_markdown(r)}]({href(page, reference_page(r.id))}){coins(r)}" for r in sources
+    ]
     return ["## Sources", "\n".join(items)]
 
 
@@ -97,9 +100,20 @@ def _backlinks(page: str, term: Term, context: SiteContext) -> list[str]:
     for kind, heading in _KINDS.items():
         found = [b for b in places if b.kind == kind]
         if found:
-            items = "\n".join(f"- {link(page, b.page, plain(b.title))}" for b in found)
+            items = "\n".join(
+                f"- {link(page, b.page, plain(b.title))}{_coins(b, term, context)}" for b in found
+            )
             parts.append(f"### {heading} ({len(found)})\n\n{items}")
     return parts
+
+
+def _coins(backlink: Backlink, term: Term, context: SiteContext) -> str:
+    """COinS for a reference among the backlinks, so that Zotero offers it (once: not for
+    the term's sources, which carry theirs)."""
+    ref_id = backlink.page.removeprefix("references/").removesuffix(".md")
+    if backlink.kind != "reference" or ref_id not in context.references or ref_id in term.sources:
+        return ""
+    return coins(context.references[ref_id])
 
 
 def _permalink(term: Term) -> str:

@@ -9,6 +9,7 @@ from biblio.dates import year_label
 from biblio.ids import slug_words
 from biblio.model import Reference
 from biblio.render.context import SiteContext
+from biblio.render.metadata import coins
 from biblio.render.section_pages import CONTENTS_PAGE
 from biblio.render.text import NOT_INDEXED, link, plain, reference_page
 from biblio.schema import TYPES, VOCABULARIES
@@ -65,7 +66,8 @@ FACETS: tuple[Facet, ...] = (
 def entry(page: str, ref: Reference) -> str:
     number = f"({ref.numero}) " if ref.numero else ""
     suffix = f", {year_label(ref.year)}" if ref.year else ""
-    return f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
+    item = f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
+    return item + coins(ref)
 
 
 def value_label(page: str, value: str, context: SiteContext) -> str:

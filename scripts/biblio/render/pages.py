@@ -6,13 +6,23 @@ The same mapping feeds the MkDocs plugin (pages added in memory) and ``biblio ge
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from biblio import csl_styles
 from biblio.model import Corpus
-from biblio.render import downloads, glossary_pages, knowledge, listings, section_pages
+from biblio.render import (
+    downloads,
+    glossary_pages,
+    knowledge,
+    link_status,
+    listings,
+    section_pages,
+)
 from biblio.render.context import build_context
 from biblio.render.reference_page import reference_downloads, reference_markdown
 from biblio.render.schema_page import render_schema_page
+from biblio.render.section_files import section_files
 from biblio.render.text import reference_page, section_page, term_page
 
 
@@ -23,6 +33,8 @@ def generated_pages(
     *,
     preview: bool = False,
     print_page: bool = True,
+    dead_links: frozenset[str] = frozenset(),
+    link_report: Mapping[str, Any] | None = None,
 ) -> dict[str, str]:
     """Every generated page and file; deterministic (same records, same bytes).
 
@@ -31,6 +43,8 @@ def generated_pages(
     both hold the whole base, change with any edit and cost more than the edit's pages.
     """
     context = build_context(corpus)
+    context.dead_links = dead_links  # the last link report's dead URLs (build/liens/)
+    csl_styles.prepare(corpus.references)  # one run of the engine per style for all records
     pages: dict[str, str] = {
         "index.md": listings.home_markdown(context),
         section_pages.CONTENTS_PAGE: section_pages.contents_markdown(context),
@@ -39,6 +53,8 @@ def generated_pages(
         downloads.PAGE: downloads.downloads_markdown(context),
         downloads.FEED: downloads.atom_feed(context, site_url),
         "format-des-fiches.md": render_schema_page(),
+        link_status.PAGE: link_status.link_status_markdown(link_report, context),
+        csl_styles.HOUSE_STYLE_PAGE: csl_styles.HOUSE_STYLE.read_text(encoding="utf-8"),
     }
     if print_page:
         note = downloads.PREVIEW_NOTE if preview else ""
@@ -50,6 +66,7 @@ def generated_pages(
         pages.update(listings.facet_pages(facet, context))
     for section in context.section_order:
         pages[section_page(section.id)] = section_pages.section_markdown(section, context)
+        pages.update(section_files(section, context))
     for term in corpus.terms:
         pages[term_page(term.id)] = glossary_pages.term_markdown(term, context)
     for ref in corpus.references:

@@ -10,6 +10,9 @@ from biblio.convert import bibtex, csljson, ris
 from biblio.dates import display
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
+from biblio.render.metadata import coins, embedded_metadata, front_matter
+from biblio.render.other_styles import other_styles_markdown
+from biblio.render.robust_links import consult_with_archive
 from biblio.render.text import (
     annex,
     citation_markdown,
@@ -35,11 +38,14 @@ def lang_attribute(ref: Reference, more: str = "") -> str:
     return f" {{ {attributes.strip()} }}" if attributes.strip() else ""
 
 
-def consult_line(ref: Reference) -> str:
-    """An explicit link: « Consulter le document : <titre> » (RGAA 6.1)."""
+def consult_line(ref: Reference, dead: bool = False) -> str:
+    """An explicit link: « Consulter le document : <titre> » (RGAA 6.1); with an archived
+    copy, as Robust Links, the copy first when the original is ``dead``."""
     if not ref.url:
         return ""
     kind = "le site" if ref.type == "site-ressource" else "le document"
+    if ref.url_archive:
+        return consult_with_archive(ref, kind, dead)
     return f"[Consulter {kind} : {plain(ref.titre)}]({ref.url}){{ .biblio-consulter }}"
 
 
@@ -49,12 +55,12 @@ def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 
     lines = [
         f"{'#' * level} {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
         "",
-        f"{number}{citation_markdown(ref)}",
+        f"{number}{citation_markdown(ref)}{coins(ref)}",
     ]
     if ref.commentaire:
         lines += ["", _commentary(page, ref, context)]
     if ref.url:
-        lines += ["", consult_line(ref)]
+        lines += ["", consult_line(ref, ref.url in context.dead_links)]
     return "\n".join(lines)
 
 
@@ -82,7 +88,7 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
         # The citation and the link repeat the title: left out of the search index, which
         # stays smaller (the first search downloads less) and ranks the page by its title.
         f"{citation_markdown(ref)}\n{{: data-pagefind-ignore }}",
-        annex(consult_line(ref)),
+        annex(consult_line(ref, ref.url in context.dead_links)),
     ]
     if ref.commentaire:
         parts += ["## Commentaire", _commentary(page, ref, context)]
@@ -93,10 +99,12 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
             *_cited_in(page, ref, context),
             *_same_section(page, ref, context),
             _citer(ref),
+            other_styles_markdown(ref),
             _previous_next(page, ref, context),
         )
     )
-    return "\n\n".join(p for p in parts if p) + "\n"
+    head = front_matter(embedded_metadata(ref, context.references))
+    return head + "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _notice(page: str, ref: Reference, context: SiteContext) -> str:

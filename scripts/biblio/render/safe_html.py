@@ -23,7 +23,8 @@ TAGS = frozenset(
 )
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "tabindex", "role", "data-terme"},
-    "a": {"href"},
+    # Robust Links (an archived copy of a document, render.robust_links).
+    "a": {"href", "data-originalurl", "data-versionurl", "data-versiondate"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "td": {"style"},
@@ -66,9 +67,21 @@ def tooltip_text(text: str) -> str:
     return _CHARACTER_REFERENCE.sub("&amp;", plain).replace("<", "&lt;")
 
 
+# A COinS (render.metadata.coins): an empty span whose title is a query of percent-encoded
+# values, read by Zotero's connector; it holds no « < » and no character reference.
+_COINS = re.compile(r"ctx_ver=Z39\.88-2004(?:&[a-z_.]+=[A-Za-z0-9._~%-]*)*")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _filter(element: str, attribute: str, value: str) -> str | None:
     if attribute == "title":
+        if element == "span" and _COINS.fullmatch(value):
+            return value
         return tooltip_text(value)
+    if attribute in ("data-originalurl", "data-versionurl"):
+        return value if is_safe_url(value) and url_scheme(value) else None
+    if attribute == "data-versiondate":
+        return value if _DAY.fullmatch(value) else None
     if element == "img" and attribute == "src":
         return value if is_local_url(value) else None  # no image from another host
     if attribute == "style":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from biblio.model import Reference, Section
 from biblio.render.context import SiteContext, section_title
 from biblio.render.reference_page import listing_entry
+from biblio.render.section_files import section_files_line
 from biblio.render.text import (
     annex,
     link,
@@ -61,6 +62,7 @@ def section_markdown(section: Section, context: SiteContext) -> str:
     # Each reference is found on its own page: indexed here too, any word of a commentary
     # would find the section first, and its search fragment would carry the whole listing.
     parts.append(annex(*_references(page, context.by_section.get(section.id, []), context)))
+    parts.append(annex(section_files_line(section, context)))
     parts.append(annex(_previous_next(page, section, context)))
     parts.append(notes)
     return "\n\n".join(p for p in parts if p) + "\n"
