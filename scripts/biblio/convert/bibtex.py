@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-import pybtex.errors
+from pybtex.database import BibliographyData, Entry
 from pybtex.database import Person as PybtexPerson
 from pybtex.database.input import bibtex as bibtex_input
+from pybtex.database.input.bibtex import UndefinedMacro
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
+from biblio.convert.bibtex_chunks import MACRO_LIMIT, Chunk, chunks, expanded_size
 from biblio.convert.common import (
     LANGUAGES,
     complements_for,
@@ -21,34 +25,17 @@ from biblio.convert.common import (
     reference_values,
 )
 from biblio.convert.latex import latex_to_text, text_to_latex
-from biblio.diagnostics import Diagnostic, error, quote
+from biblio.convert.normalise import normalise
+from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Person, Position, Reference
-from biblio.schema import REFERENCE_FIELDS, TYPES, TYPES_BY_ID
+from biblio.schema import REFERENCE_FIELDS, TYPES_BY_ID
+from biblio.type_names import BIBLATEX_DATA_ONLY, BIBLATEX_TYPES
 from biblio.validate.identifiers import CHECKS
 
-# BibLaTeX entry types → our types, when the entry carries no explicit ``typedoc``.
-ENTRY_TYPES: dict[str, str] = {
-    "legislation": "loi",
-    "report": "rapport",
-    "techreport": "rapport",
-    "manual": "guide",
-    "article": "article-revue",
-    "online": "page-web",
-    "www": "page-web",
-    "electronic": "page-web",
-    "proceedings": "actes",
-    "book": "ouvrage",
-    "incollection": "chapitre",
-    "inbook": "chapitre",
-    "thesis": "these",
-    "legal": "loi",
-    "jurisdiction": "loi",
-    "collection": "ouvrage",
-    "phdthesis": "these",
-    "mastersthesis": "these",
-}
+# Complement that keeps an entry type written back under another name (``@mvbook``…).
+ENTRY_TYPE_KEY = "bibtex:entrytype"
 
 # BibLaTeX field → our field. Our own field names are also accepted as is.
 FIELD_NAMES: dict[str, str] = {
@@ -81,96 +68,177 @@ _OUR_FIELDS = {f.name for f in REFERENCE_FIELDS}
 _SKIPPED = {"typedoc", "entrysubtype", "month", "year"}
 _RAW_FIELDS = {"url", "doi", "isbn", "issn", "date", "urldate"}
 _LIST_FIELDS = {"editeurs": " and ", "mots_cles": ",", "termes": ","}
-_ENTRY_RE = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
 _FIELD_RE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*=", re.MULTILINE)
 
 FieldLines = tuple[Position, dict[str, Position]]
 
 
-class _Strict:
-    """pybtex keeps its error mode in a global: set strict mode and restore it after."""
+class _Parser(bibtex_input.Parser):  # type: ignore[misc]
+    """pybtex's parser with its error mode kept here: a syntax error stops the entry, an
+    undefined macro or a repeated field is a note (pybtex keeps its mode in a global)."""
 
-    def __enter__(self) -> None:
-        self.previous = pybtex.errors.strict
-        pybtex.errors.set_strict_mode(True)
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: list[str] = []
 
-    def __exit__(self, *args: object) -> None:
-        pybtex.errors.set_strict_mode(self.previous)
+    def handle_error(self, error: PybtexError) -> None:
+        if isinstance(error, UndefinedMacro):
+            self.notes.append(f"macro @string inconnue : {error}")
+        elif isinstance(error, PybtexSyntaxError):
+            raise error
+        else:
+            self.notes.append(str(error))
+
+
+@dataclass
+class _Read:
+    """The entries of a file read so far, by key (lower case), with their positions."""
+
+    fichier: str
+    entries: dict[str, tuple[str, Any, FieldLines]] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)  # @xdata entries
+    problems: list[Diagnostic] = field(default_factory=list)
 
 
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
-    """Read a .bib text; a syntax error yields one diagnostic and no record."""
+    """Records of a .bib text, entry by entry: an entry that cannot be read yields one error
+    (where it starts, why) and no record; the others are read all the same."""
+    parser = _Parser()
+    read = _Read(fichier)
+    for chunk in chunks(text):
+        if chunk.kind in ("comment", "preamble"):
+            continue
+        entry_pos = Position(fichier, chunk.line, 1)
+        if expanded_size(chunk, parser.macros) > MACRO_LIMIT:
+            message = (
+                f"notice illisible : ses macros @string donneraient plus de {MACRO_LIMIT:,} "
+                "caractères (macros imbriquées en boucle ?)"
+            ).replace(",", " ")
+            read.problems.append(error(entry_pos, "F010", message))
+            continue
+        _read_chunk(parser, chunk, read)
+    records = [
+        _entry_record(key, _inherit(entry, read), lines)
+        for key, entry, lines in read.entries.values()
+    ]
+    problems = read.problems
+    for record in records:
+        problems.extend(record[1])
+    return [r for r, _ in records], problems
+
+
+def _read_chunk(parser: _Parser, chunk: Chunk, read: _Read) -> None:
+    entry_pos = Position(read.fichier, chunk.line, 1)
+    parser.data = BibliographyData()
+    parser.notes = []
     try:
-        with _Strict():
-            data = bibtex_input.Parser().parse_string(text)
+        parser.parse_string(chunk.text if chunk.closed else chunk.text.rstrip() + "\n")
     except PybtexSyntaxError as exc:
-        where = Position(fichier, getattr(exc, "lineno", 1) or 1)
-        return [], [error(where, "F003", f"erreur de syntaxe BibTeX : {_french(exc)}")]
-    except PybtexError as exc:
-        return [], [_data_error(exc, text, fichier)]
-    lines = _field_lines(text, fichier)
-    records: list[RawRecord] = []
-    problems: list[Diagnostic] = []
-    for key, entry in data.entries.items():
-        record, entry_problems = _entry_record(key, entry, lines.get(key, (Position(fichier), {})))
-        records.append(record)
-        problems.extend(entry_problems)
-    return records, problems
+        line = chunk.line + (getattr(exc, "lineno", 1) or 1) - 1
+        where = Position(read.fichier, line)
+        read.problems.append(error(where, "F003", f"notice illisible : {_french(exc)}"))
+        return
+    except (PybtexError, RecursionError) as exc:
+        read.problems.append(error(entry_pos, "F003", f"notice illisible : {_french(exc)}"))
+        return
+    read.problems.extend(warning(entry_pos, "F011", note) for note in parser.notes)
+    for key, entry in parser.data.entries.items():
+        if chunk.kind in BIBLATEX_DATA_ONLY:
+            read.shared[key.casefold()] = entry
+            continue
+        lines = _field_lines(chunk.text, read.fichier, chunk.line)
+        _add_entry(read, key, entry, lines)
+
+
+def _add_entry(read: _Read, key: str, entry: Any, lines: FieldLines) -> None:
+    """Keep ``entry``; a key already used in the file gets a suffix (-2, -3…) and a warning."""
+    first = read.entries.get(key.casefold())
+    if first is not None:
+        new_key = next(
+            f"{key}-{n}" for n in itertools.count(2) if f"{key}-{n}".casefold() not in read.entries
+        )
+        message = (
+            f"clé {quote(key)} en double dans le fichier (lignes {first[2][0].ligne} et "
+            f"{lines[0].ligne}) : la seconde notice est lue sous l'identifiant {quote(new_key)}"
+        )
+        read.problems.append(warning(lines[0], "F011", message))
+        key = new_key
+    read.entries[key.casefold()] = (key, entry, lines)
+
+
+# A parent's field that its child receives under another name (BibLaTeX's defaults).
+_INHERITED_AS = {"title": "booktitle", "subtitle": "booksubtitle"}
+_NOT_INHERITED = {"crossref", "xdata", "ids", "entryset", "label", "shorthand", "typedoc"}
+
+
+def _inherit(entry: Any, read: _Read) -> Any:
+    """``entry`` with what its ``crossref`` parent and ``xdata`` entries give it (BibLaTeX's
+    inheritance: the child's own fields win; a parent's title is the child's booktitle)."""
+    sources: list[tuple[Any, bool]] = []
+    for name in (v.strip() for v in entry.fields.get("xdata", "").split(",") if v.strip()):
+        found = read.shared.get(name.casefold())
+        sources.append((found, False)) if found is not None else _missing(read, entry, name)
+    parent_key = entry.fields.get("crossref", "").strip()
+    if parent_key:
+        parent = read.entries.get(parent_key.casefold())
+        if parent is None:
+            _missing(read, entry, parent_key)
+        else:
+            sources.append((parent[1], True))
+    if not sources:
+        return entry
+    child = Entry(entry.type, fields=dict(entry.fields), persons=dict(entry.persons))
+    for source, renames in sources:
+        for name, value in source.fields.items():
+            target = _INHERITED_AS.get(name.lower(), name) if renames else name
+            if name.lower() not in _NOT_INHERITED and target not in child.fields:
+                child.fields[target] = value
+        for role, people in source.persons.items():
+            role = "bookauthor" if renames and role == "author" else role
+            child.persons.setdefault(role, people)
+    for name in ("crossref", "xdata"):
+        child.fields.pop(name, None)  # resolved: the child now holds the inherited values
+    return child
+
+
+def _missing(read: _Read, entry: Any, key: str) -> None:
+    message = f"notice {quote(key)} (crossref ou xdata) introuvable dans le fichier"
+    read.problems.append(warning(Position(read.fichier), "F011", message))
 
 
 def _french(exc: Exception) -> str:
     message = re.sub(r"^syntax error in line \d+: ", "", str(exc))
     if message == "'}' expected":
         return "« } » attendu : manque-t-il une virgule à la fin du champ précédent ?"
+    if isinstance(exc, RecursionError):
+        return "accolades imbriquées trop profondément"
     return message.replace(" expected", " attendu")
 
 
-def _data_error(exc: PybtexError, text: str, fichier: str) -> Diagnostic:
-    message = str(exc)
-    match = re.search(r"entry:?\s*(\S+)", message)
-    key = match.group(1).strip("'\"") if match else ""
-    starts = [m for m in _ENTRY_RE.finditer(text) if m.group(2) == key]
-    where = Position(fichier)
-    if len(starts) > 1:
-        where = Position(fichier, text.count("\n", 0, starts[1].start()) + 1, 1)
-    if "repeated" in message:
-        return error(where, "X001", f"identifiant {quote(key)} en double dans le fichier")
-    return error(where, "F003", f"BibTeX : {_french(exc)}")
+def _field_lines(text: str, fichier: str, first_line: int) -> FieldLines:
+    """Line of the entry (starting ``text``) and of each of its fields (pybtex keeps none)."""
+    entry_pos = Position(fichier, first_line, 1)
+    fields: dict[str, Position] = {}
+    for field_match in _FIELD_RE.finditer(text):
+        line = first_line + text.count("\n", 0, field_match.start())
+        column = field_match.start(1) - text.rfind("\n", 0, field_match.start(1))
+        fields.setdefault(field_match.group(1).lower(), Position(fichier, line, column))
+    return entry_pos, fields
 
 
-def _field_lines(text: str, fichier: str) -> dict[str, FieldLines]:
-    """Line of each entry and of each of its fields (pybtex keeps none)."""
-    starts = list(_ENTRY_RE.finditer(text))
-    result: dict[str, FieldLines] = {}
-    for index, match in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        entry_pos = Position(fichier, text.count("\n", 0, match.start()) + 1, 1)
-        fields: dict[str, Position] = {}
-        for field_match in _FIELD_RE.finditer(text, match.end(), end):
-            line = text.count("\n", 0, field_match.start()) + 1
-            column = field_match.start(1) - text.rfind("\n", 0, field_match.start(1))
-            fields.setdefault(field_match.group(1).lower(), Position(fichier, line, column))
-        result.setdefault(match.group(2), (entry_pos, fields))
-    return result
-
-
-def _entry_type(entry: Any, entry_pos: Position) -> tuple[str | None, Diagnostic | None]:
+def _entry_type(entry: Any) -> tuple[str, str]:
+    """Our type, and the entry's type when our type is written back under another name."""
     if "typedoc" in entry.fields:
-        return entry.fields["typedoc"], None
+        return entry.fields["typedoc"], ""
     kind = entry.type.lower()
     if kind == "article" and entry.fields.get("entrysubtype") == "newspaper":
-        return "article-presse", None
-    if kind in ENTRY_TYPES:
-        return ENTRY_TYPES[kind], None
+        return "article-presse", ""
     if kind == "misc" and ("url" in entry.fields or "howpublished" in entry.fields):
-        return "page-web", None  # Zotero's BibTeX export writes web pages as @misc
-    choices = ", ".join(sorted(ENTRY_TYPES))
-    return None, error(
-        entry_pos,
-        "R005",
-        f"type BibTeX {quote('@' + entry.type)} non pris en charge sans champ typedoc "
-        f"(types reconnus : {choices} ; typedoc : {', '.join(t.id for t in TYPES)})",
-    )
+        doc_type = "page-web"  # Zotero's BibTeX export writes web pages as @misc
+    else:
+        doc_type = BIBLATEX_TYPES.get(kind, "document")
+    spec = TYPES_BY_ID[doc_type]
+    return doc_type, ("" if spec.biblatex == kind else entry.type)
 
 
 def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, list[Diagnostic]]:
@@ -178,11 +246,11 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     marks = Marks(entry_pos.fichier)
     marks.values[()] = entry_pos
     data: dict[str, Any] = {}
-    doc_type, problem = _entry_type(entry, entry_pos)
-    problems = [problem] if problem else []
-    if doc_type:
-        data["type"] = doc_type
-        marks.values[("type",)] = field_pos.get("typedoc", entry_pos)
+    doc_type, original = _entry_type(entry)
+    data["type"] = doc_type
+    marks.values[("type",)] = field_pos.get("typedoc", entry_pos)
+    if original:
+        data["complements"] = {ENTRY_TYPE_KEY: original}
     for name, value in entry.fields.items():
         lower = name.lower()
         if lower in _SKIPPED:
@@ -202,8 +270,18 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     if "author" in entry.persons:
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
-    reported = frozenset() if doc_type else frozenset({"type"})
-    return RawRecord("reference", key, data, marks, entry_pos, reported), problems
+    _other_persons(entry, data, marks)
+    raw = RawRecord("reference", key, data, marks, entry_pos)
+    return raw, normalise(raw)
+
+
+def _other_persons(entry: Any, data: dict[str, Any], marks: Marks) -> None:
+    """Editors and other roles: kept as written (BibTeX « and » lists) in the complements."""
+    for role, people in entry.persons.items():
+        if role.lower() != "author":
+            text = " and ".join(latex_to_text(str(p)) for p in people)
+            data.setdefault("complements", {})[f"bibtex:{role.lower()}"] = text
+            marks.values.setdefault(("complements",), marks.values[()])
 
 
 def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
@@ -227,7 +305,7 @@ def _add_year(entry: Any, data: dict[str, Any], marks: Marks, at: Position) -> N
 
 def _field_value(target: str, source_name: str, value: str) -> Any:
     if source_name in _RAW_FIELDS:
-        return value.strip().strip("{}")
+        return _raw_value(value)
     text = latex_to_text(value)
     if target in _LIST_FIELDS:
         return [part.strip() for part in text.split(_LIST_FIELDS[target]) if part.strip()]
@@ -235,9 +313,16 @@ def _field_value(target: str, source_name: str, value: str) -> Any:
         return language_code(text)
     if target in ("nombre_pages", "numero") and text.isdigit():
         return int(text)
-    if target == "et_al":
+    if target in ("et_al", "brouillon"):
         return text.lower() in ("true", "oui", "yes", "1")
     return text
+
+
+def _raw_value(value: str) -> str:
+    """An identifier or date as written: protective braces dropped, escaped braces kept."""
+    text = value.strip().replace("\\{", "\ue000").replace("\\}", "\ue001")
+    text = text.replace("{", "").replace("}", "")
+    return text.replace("\ue000", "{").replace("\ue001", "}").strip()
 
 
 def _person(person: PybtexPerson) -> dict[str, str]:
@@ -274,7 +359,7 @@ _OUT_NAMES = {
 }
 # Written as they are: identifiers, dates, numbers (no LaTeX escaping).
 _RAW_OUT = {"url", "doi", "isbn", "issn", "date", "date_consultation", "date_signature"}
-_RAW_OUT |= {"date_maj", "date_ajout", "nombre_pages", "numero", "et_al"}
+_RAW_OUT |= {"date_maj", "date_ajout", "nombre_pages", "numero", "et_al", "brouillon"}
 _LANGIDS = {code: names[0] for code, names in LANGUAGES.items()}  # BibLaTeX's names
 
 
@@ -284,8 +369,9 @@ def dump(references: Sequence[Reference]) -> str:
 
 
 def entry_text(ref: Reference) -> str:
-    type_spec = TYPES_BY_ID[ref.type]
-    lines = [f"@{type_spec.biblatex}{{{ref.id},", f"  typedoc = {{{ref.type}}},"]
+    entry_type = dict(ref.complements).get(ENTRY_TYPE_KEY) or TYPES_BY_ID[ref.type].biblatex
+    entry_type = re.sub(r"[^\w-]", "", entry_type) or "misc"
+    lines = [f"@{entry_type}{{{ref.id},", f"  typedoc = {{{ref.type}}},"]
     for name, value in _out_fields(ref):
         lines.append(f"  {name} = {{{value}}},")
     lines.append("}")
@@ -306,10 +392,19 @@ def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
         elif name == "langue":
             yield "langid", _LANGIDS.get(value, value)
         elif name in _RAW_OUT:
-            yield _OUT_NAMES.get(name, name), str(value)
+            yield _OUT_NAMES.get(name, name), _raw_latex(value)
         else:
             yield _OUT_NAMES.get(name, name), _latex(value)
-    yield from sorted(complements_for(ref, "bibtex").items())
+    for name, value in sorted(complements_for(ref, "bibtex").items()):
+        if f"bibtex:{name}" != ENTRY_TYPE_KEY and re.fullmatch(r"[A-Za-z_][\w-]*", name):
+            yield name, _latex(value)
+
+
+def _raw_latex(value: object) -> str:
+    """An identifier, date or number: written as is, braces escaped (read back by
+    ``_raw_value``), several values joined with commas."""
+    text = ", ".join(value) if isinstance(value, tuple) else str(value)
+    return " ".join(text.split()).replace("{", "\\{").replace("}", "\\}")
 
 
 def _latex(value: object) -> str:

@@ -119,9 +119,11 @@ def language_code(text: str) -> str:
 def reference_values(ref: Reference) -> dict[str, Any]:
     """The fields of ``ref`` that differ from their defaults, in schema order."""
     values: dict[str, Any] = {"type": ref.type, "titre": ref.titre}
+    if not ref.titre:
+        del values["titre"]  # a draft (« brouillon ») may still lack its title
     for name, default in _DEFAULTS.items():
         value = getattr(ref, name)
-        if name in SKIPPED_ON_DUMP or name in values or value == default:
+        if name in SKIPPED_ON_DUMP or name in ("type", "titre") or value == default:
             continue
         values[name] = value
     return values

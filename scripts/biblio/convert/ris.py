@@ -24,41 +24,20 @@ from biblio.convert.common import (
     reference_values,
     write_note,
 )
-from biblio.diagnostics import Diagnostic, error, quote
+from biblio.convert.normalise import normalise
+from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Position, Reference
 from biblio.schema import TYPES_BY_ID
+from biblio.type_names import RIS_TYPES, ris_code
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|)$")
 _ORGANISATION_NOTE = f"{NOTE_PREFIX}organisation:"
+_ISSN_ONLY = re.compile(r"(?:\d{4}-?\d{3}[\dXx](?:\s*\([^)]*\))?[\s,;]*)+")
 
-# RIS reference types → ours (several dialects; the first listed per type is what we write).
-RIS_TYPES: dict[str, str] = {
-    "STAT": "loi",
-    "BILL": "loi",
-    "LEGAL": "loi",
-    "RPRT": "rapport",
-    "GOVDOC": "rapport",
-    "GEN": "rapport",
-    "JOUR": "article-revue",
-    "MGZN": "article-revue",
-    "EJOUR": "article-revue",
-    "NEWS": "article-presse",
-    "ELEC": "page-web",
-    "WEB": "page-web",
-    "BLOG": "page-web",
-    "ICOMM": "page-web",
-    "CONF": "actes",
-    "CPAPER": "actes",
-    "SLIDE": "presentation",
-    "THES": "these",
-    "BOOK": "ouvrage",
-    "EBOOK": "ouvrage",
-    "EDBOOK": "ouvrage",
-    "CHAP": "chapitre",
-    "ECHAP": "chapitre",
-}
+# Complement that keeps a type written back under another code (``TY  - Journal Article``).
+TYPE_KEY = "ris:TY"
 # Tag → our field, for single values (the first tag present wins).
 _SINGLE = {
     "TI": "titre",
@@ -117,10 +96,9 @@ class _Entry:
 
 
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
-    """Records of a RIS text; a line outside any record is an error and yields nothing."""
+    """Records of a RIS text, record by record: text outside the records is ignored with a
+    warning; tags outside any record (no ``TY``) are one refused record."""
     entries, problems = _entries(text.lstrip("\ufeff"), fichier)
-    if problems:
-        return [], problems
     records = []
     for index, entry in enumerate(entries, 1):
         record, entry_problems = _record(entry, index)
@@ -131,26 +109,54 @@ def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
 
 def _entries(text: str, fichier: str) -> tuple[list[_Entry], list[Diagnostic]]:
     entries: list[_Entry] = []
+    problems: list[Diagnostic] = []
     current: _Entry | None = None
-    for number, line in enumerate(text.splitlines(), 1):
+    orphan = stray = False  # inside tags without TY / inside text outside records
+    # Lines end with LF or CRLF only: other Unicode line breaks are characters of a value.
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         match = _TAG_LINE.match(line)
         where = Position(fichier, number, 1)
         if match and match.group(1) == "TY":
-            current = _Entry(where)
+            current, orphan, stray = _Entry(where), False, False
             entries.append(current)
-        if match and current is not None:
-            current.tags.append((match.group(1), (match.group(2) or "").rstrip(), where))
-            if match.group(1) == "ER":
+        if current is not None:
+            _add_line(current, match, line, where)
+            if match and match.group(1) == "ER":
                 current = None
-        elif current is not None and current.tags:
-            tag, value, at = current.tags[-1]
-            current.tags[-1] = (tag, f"{value}\n{line.rstrip()}", at)
-        elif line.strip():
-            message = f"ligne hors d'une fiche RIS {quote(line.strip()[:40])} (« TY  - » attendu)"
-            return [], [error(where, "F003", message)]
+        elif match and match.group(1) == "ER":
+            orphan = False
+        elif match and not orphan:
+            orphan = True
+            message = (
+                f"notice illisible : balise {quote(match.group(1))} hors d'une fiche "
+                "(« TY  - » attendu avant)"
+            )
+            problems.append(error(where, "F003", message))
+        elif line.strip() and not orphan and not stray:
+            stray = True
+            message = f"ligne hors d'une fiche RIS ignorée : {quote(line.strip()[:40])}"
+            problems.append(warning(where, "F003", message))
+        elif not line.strip():
+            stray = False
     if current is not None:
-        return [], [error(current.start, "F003", "fiche RIS sans fin (« ER  - » attendu)")]
-    return entries, []
+        message = "dernière fiche RIS sans fin (« ER  - » attendu) : lue jusqu'à la fin du fichier"
+        problems.append(warning(current.start, "F003", message))
+    return entries, problems
+
+
+# A continuation line that would read as a tag line is written with a backslash before it.
+_ESCAPED_TAG_LINE = re.compile(r"^\\+[A-Z][A-Z0-9]\s{1,2}-( |$)")
+
+
+def _add_line(entry: _Entry, match: re.Match[str] | None, line: str, where: Position) -> None:
+    if match:
+        entry.tags.append((match.group(1), (match.group(2) or "").rstrip(), where))
+        return
+    if _ESCAPED_TAG_LINE.match(line):
+        line = line[1:]
+    tag, value, at = entry.tags[-1]
+    entry.tags[-1] = (tag, f"{value}\n{line.rstrip()}", at)
 
 
 class _Values:
@@ -169,20 +175,19 @@ def _record(entry: _Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
     values = _Values(entry.start.fichier)
     problems: list[Diagnostic] = []
 
-    type_code = entry.tags[0][1].strip()  # a record starts with its TY line
-    if type_code in RIS_TYPES:
-        values.put("type", RIS_TYPES[type_code], entry.start)
-    else:
-        choices = ", ".join(sorted(RIS_TYPES))
-        message = f"type RIS {quote(type_code)} non pris en charge (types reconnus : {choices})"
-        problems.append(error(entry.start, "R005", message))
+    written = entry.tags[0][1].strip()  # a record starts with its TY line
+    code = ris_code(written)
+    doc_type = RIS_TYPES[code] if code else "document"
+    values.put("type", doc_type, entry.start)
+    if TYPES_BY_ID[doc_type].ris != written:
+        values.data["complements"] = {TYPE_KEY: written}
     key = (entry.take("ID") or (f"ris-{index}", entry.start))[0].strip()
     _people_and_lists(entry, values)
     _singles(entry, values)
     _dates_and_pages(entry, values)
     _notes_and_extras(entry, values)
     raw = new_raw(key, values.data, entry.start, values.marks)
-    raw.reported = frozenset() if "type" in values.data else frozenset({"type"})
+    problems.extend(normalise(raw))
     return raw, problems
 
 
@@ -204,11 +209,14 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
         if found:
             items = [part.strip() for v, _ in found for part in v.split("\n") if part.strip()]
             put(name, items, found[0][1])
-    number = entry.take("SN")
-    if number:
-        value = number[0].strip().split()[0]
-        is_issn = re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value) is not None
-        put("issn" if is_issn else "isbn", value, number[1])
+    # SN holds ISSN or ISBN, one or several per line, on one or several lines.
+    by_kind: dict[str, list[tuple[str, Position]]] = {"issn": [], "isbn": []}
+    for value, where in entry.take_all("SN"):
+        is_issn = _ISSN_ONLY.fullmatch(value.strip()) is not None
+        by_kind["issn" if is_issn else "isbn"].append((value.strip(), where))
+    for name, found in by_kind.items():
+        if found:
+            put(name, "; ".join(v for v, _ in found), found[0][1])
 
 
 def _singles(entry: _Entry, values: _Values) -> None:
@@ -247,7 +255,9 @@ def _notes_and_extras(entry: _Entry, values: _Values) -> None:
     for tag, value, _ in leftovers:
         extras.setdefault(f"ris:{tag}", []).append(value)
     if extras:
-        values.put("complements", {k: "\n".join(v) for k, v in extras.items()}, leftovers[0][2])
+        kept = values.data.get("complements", {})
+        joined = {k: "\n".join(v) for k, v in extras.items()}
+        values.put("complements", {**kept, **joined}, leftovers[0][2])
 
 
 def dump(references: Sequence[Reference]) -> str:
@@ -256,7 +266,18 @@ def dump(references: Sequence[Reference]) -> str:
 
 
 def record_text(ref: Reference) -> str:
-    return "".join(f"{tag}  - {value}\n" for tag, value in _tags(ref)) + "ER  - \n"
+    return "".join(f"{tag}  - {_value_lines(value)}\n" for tag, value in _tags(ref)) + "ER  - \n"
+
+
+def _value_lines(value: str) -> str:
+    """A value on as many lines as it holds; a line that would read as a tag line (a record
+    injected by a value holding ``ER  -``) gets a backslash, which the reader removes."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    escaped = [
+        f"\\{line}" if _TAG_LINE.match(line) or _ESCAPED_TAG_LINE.match(line) else line
+        for line in lines[1:]
+    ]
+    return "\n".join([lines[0], *escaped])
 
 
 # Our field → the tag we write (Zotero's choices).
@@ -278,7 +299,8 @@ _OUT_TAGS = {
 
 
 def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
-    yield "TY", TYPES_BY_ID[ref.type].ris
+    written = dict(ref.complements).get(TYPE_KEY, "")
+    yield "TY", " ".join(written.split()) or TYPES_BY_ID[ref.type].ris
     yield "ID", ref.id
     for person in ref.auteurs:
         yield "AU", person_text(person)
@@ -287,7 +309,9 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
     for name, value in values.items():
         if name in ("type", "auteurs", "complements"):
             continue
-        if name in _OUT_TAGS:
+        if name in ("isbn", "issn"):
+            yield from ((_OUT_TAGS[name], v) for v in value)
+        elif name in _OUT_TAGS:
             yield _OUT_TAGS[name], str(value)
         elif name in ("editeurs", "mots_cles"):
             yield from ((("PB" if name == "editeurs" else "KW"), v) for v in value)
@@ -307,4 +331,6 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
     for person in ref.auteurs:
         if "," in person.organisation:
             yield "N1", f"{_ORGANISATION_NOTE} {person.organisation}"
-    yield from sorted(complements_for(ref, "ris").items())
+    for tag, value in sorted(complements_for(ref, "ris").items()):
+        if re.fullmatch(r"[A-Z][A-Z0-9]", tag) and tag not in ("TY", "ER"):
+            yield from ((tag, line) for line in value.split("\n"))
