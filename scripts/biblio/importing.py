@@ -38,6 +38,9 @@ _BIBTEX_START = re.compile(r"^\s*@\w+\s*[{(]", re.MULTILINE)
 _RIS_START = re.compile(r"^TY\s{1,2}-", re.MULTILINE)
 # Where a value the schema refuses is kept, by format (an export in that format gives it back).
 _PREFIXES = {"bibtex": "bibtex", "ris": "ris", "csljson": "csl"}
+# A value set aside is kept under the format's own name for it, so that an export in that
+# format writes it where it came from (and a new import sets it aside again).
+_SOURCE_NAMES = {"csl": csljson.CSL_NAMES}
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,7 @@ def _reference(
     _fill_defaults(raw, today, section, problems)
     values, record_problems = check_record(raw)
     problems.extend(d for d in record_problems if d.gravite != ERROR)
-    _set_aside(raw, values, problems)
+    _set_aside(raw, values, problems)  # a date set aside is missing: the record is a draft
     missing = missing_fields(raw)
     if missing:
         raw.data["brouillon"] = True
@@ -194,7 +197,7 @@ def _keep(raw: RawRecord, name: str, text: str) -> None:
         note = f"{NOTE_PREFIX}{name}: {' '.join(text.split())}"
         extra["ris:N1"] = "\n".join(filter(None, [extra.get("ris:N1", ""), note]))
     else:
-        extra[f"{prefix}:{name}"] = text
+        extra[f"{prefix}:{_SOURCE_NAMES.get(prefix, {}).get(name, name)}"] = text
 
 
 def _fill_defaults(raw: RawRecord, today: str, section: str, problems: list[Diagnostic]) -> None:

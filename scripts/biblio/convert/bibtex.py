@@ -24,7 +24,7 @@ from biblio.convert.common import (
     person_text,
     reference_values,
 )
-from biblio.convert.latex import latex_to_text, text_to_latex
+from biblio.convert.latex import escape_braces, latex_to_text, text_to_latex
 from biblio.convert.normalise import normalise
 from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
@@ -78,7 +78,8 @@ class _Parser(bibtex_input.Parser):  # type: ignore[misc]
     undefined macro or a repeated field is a note (pybtex keeps its mode in a global)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        # Only authors are read as names: editors and others are kept as written.
+        super().__init__(person_fields=["author"])
         self.notes: list[str] = []
 
     def handle_error(self, error: PybtexError) -> None:
@@ -194,8 +195,10 @@ def _inherit(entry: Any, read: _Read) -> Any:
             if name.lower() not in _NOT_INHERITED and target not in child.fields:
                 child.fields[target] = value
         for role, people in source.persons.items():
-            role = "bookauthor" if renames and role == "author" else role
-            child.persons.setdefault(role, people)
+            if renames:  # the parent's authors are the book's: kept as written
+                child.fields.setdefault("bookauthor", " and ".join(str(p) for p in people))
+            else:
+                child.persons.setdefault(role, people)
     for name in ("crossref", "xdata"):
         child.fields.pop(name, None)  # resolved: the child now holds the inherited values
     return child
@@ -228,9 +231,11 @@ def _field_lines(text: str, fichier: str, first_line: int) -> FieldLines:
 
 def _entry_type(entry: Any) -> tuple[str, str]:
     """Our type, and the entry's type when our type is written back under another name."""
-    if "typedoc" in entry.fields:
-        return entry.fields["typedoc"], ""
     kind = entry.type.lower()
+    if "typedoc" in entry.fields:  # our own export: the entry type may be kept from an import
+        doc_type = entry.fields["typedoc"]
+        spec = TYPES_BY_ID.get(doc_type)
+        return doc_type, ("" if spec is None or spec.biblatex == kind else entry.type)
     if kind == "article" and entry.fields.get("entrysubtype") == "newspaper":
         return "article-presse", ""
     if kind == "misc" and ("url" in entry.fields or "howpublished" in entry.fields):
@@ -270,18 +275,8 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     if "author" in entry.persons:
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
-    _other_persons(entry, data, marks)
     raw = RawRecord("reference", key, data, marks, entry_pos)
     return raw, normalise(raw)
-
-
-def _other_persons(entry: Any, data: dict[str, Any], marks: Marks) -> None:
-    """Editors and other roles: kept as written (BibTeX « and » lists) in the complements."""
-    for role, people in entry.persons.items():
-        if role.lower() != "author":
-            text = " and ".join(latex_to_text(str(p)) for p in people)
-            data.setdefault("complements", {})[f"bibtex:{role.lower()}"] = text
-            marks.values.setdefault(("complements",), marks.values[()])
 
 
 def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
@@ -320,7 +315,9 @@ def _field_value(target: str, source_name: str, value: str) -> Any:
 
 def _raw_value(value: str) -> str:
     """An identifier or date as written: protective braces dropped, escaped braces kept."""
-    text = value.strip().replace("\\{", "\ue000").replace("\\}", "\ue001")
+    text = value.strip().replace(r"\textbraceleft{}", "\ue000")
+    text = text.replace(r"\textbraceright{}", "\ue001")
+    text = text.replace("\\{", "\ue000").replace("\\}", "\ue001")
     text = text.replace("{", "").replace("}", "")
     return text.replace("\ue000", "{").replace("\ue001", "}").strip()
 
@@ -397,14 +394,14 @@ def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
             yield _OUT_NAMES.get(name, name), _latex(value)
     for name, value in sorted(complements_for(ref, "bibtex").items()):
         if f"bibtex:{name}" != ENTRY_TYPE_KEY and re.fullmatch(r"[A-Za-z_][\w-]*", name):
-            yield name, _latex(value)
+            yield name, (_raw_latex(value) if name in _RAW_FIELDS else _latex(value))
 
 
 def _raw_latex(value: object) -> str:
     """An identifier, date or number: written as is, braces escaped (read back by
     ``_raw_value``), several values joined with commas."""
-    text = ", ".join(value) if isinstance(value, tuple) else str(value)
-    return " ".join(text.split()).replace("{", "\\{").replace("}", "\\}")
+    text = " ".join((", ".join(value) if isinstance(value, tuple) else str(value)).split())
+    return escape_braces(text)
 
 
 def _latex(value: object) -> str:

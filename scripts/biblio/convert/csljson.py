@@ -103,6 +103,8 @@ def to_csl(ref: Reference) -> dict[str, Any]:
         item["keyword"] = ", ".join(ref.mots_cles)
     for key, value in complements_for(ref, "csl").items():
         item.setdefault(key, value)  # given back as imported
+    if "language" in complements_for(ref, "csl") and ref.langue == "fr":
+        item["language"] = complements_for(ref, "csl")["language"]  # « fr » is our default
     if TYPE_KEY in dict(ref.complements):
         item["type"] = dict(ref.complements)[TYPE_KEY]
     item["custom"] = _custom(ref)
@@ -219,7 +221,7 @@ def _record(
     doc_type = str(custom.get("type") or _type_of(item))
     data["type"] = doc_type
     written = item.get("type")
-    if not custom.get("type") and doc_type in TYPES_BY_ID and TYPES_BY_ID[doc_type].csl != written:
+    if doc_type in TYPES_BY_ID and TYPES_BY_ID[doc_type].csl != written:
         data["complements"] = {TYPE_KEY: _as_text(written)}
     for key, value in item.items():
         _read_field(key, value, data, doc_type)
@@ -238,6 +240,8 @@ def _record(
 
 
 _CSL_KEYS = {name: key for key, name in _FROM_CSL.items()} | {"auteurs": "author"}
+# Our field → the CSL key it is read from.
+CSL_NAMES = _CSL_KEYS | {"date": "issued", "date_consultation": "accessed", "mots_cles": "keyword"}
 
 
 def _type_of(item: dict[str, Any]) -> str:

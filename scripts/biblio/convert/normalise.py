@@ -11,6 +11,7 @@ import html
 import re
 from typing import Any
 
+from biblio import schema
 from biblio.convert.latex import latex_to_text
 from biblio.diagnostics import Diagnostic, quote, warning
 from biblio.load.raw import RawRecord
@@ -25,6 +26,7 @@ _LATEX = re.compile(r"\\(?:['`^\"~=.][A-Za-z{]|[A-Za-z]+\s*\{)|\{\\")
 _PAGE_COUNT = re.compile(r"^\s*(\d+)\s*(?:p\.?|pp\.?|pages?|s\.)?\s*$", re.I)
 # Fields whose value is a code or an address: never decoded as text.
 _CODES = {"url", "doi", "isbn", "issn", "nor", "jorftext", "eli", "type", "id"}
+_ONE_LINE = {f.name for f in schema.REFERENCE_FIELDS if f.kind == schema.TEXT}
 
 
 def normalise(raw: RawRecord) -> list[Diagnostic]:
@@ -40,6 +42,9 @@ def normalise(raw: RawRecord) -> list[Diagnostic]:
                 "(invisibles, sans place dans une fiche)"
             )
             problems.append(warning(raw.marks.value((name,)), "F009", message))
+    for name in _ONE_LINE & data.keys():
+        if isinstance(data[name], str):
+            data[name] = " ".join(data[name].split())  # one line of text
     if isinstance(data.get("doi"), str):
         data["doi"] = bare_doi(data["doi"])
     for name, pattern in (("isbn", _ISBN), ("issn", _ISSN)):

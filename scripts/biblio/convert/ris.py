@@ -179,7 +179,7 @@ def _record(entry: _Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
     code = ris_code(written)
     doc_type = RIS_TYPES[code] if code else "document"
     values.put("type", doc_type, entry.start)
-    if TYPES_BY_ID[doc_type].ris != written:
+    if written and TYPES_BY_ID[doc_type].ris != written:
         values.data["complements"] = {TYPE_KEY: written}
     key = (entry.take("ID") or (f"ris-{index}", entry.start))[0].strip()
     _people_and_lists(entry, values)
@@ -333,4 +333,4 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
             yield "N1", f"{_ORGANISATION_NOTE} {person.organisation}"
     for tag, value in sorted(complements_for(ref, "ris").items()):
         if re.fullmatch(r"[A-Z][A-Z0-9]", tag) and tag not in ("TY", "ER"):
-            yield from ((tag, line) for line in value.split("\n"))
+            yield tag, value  # several values of a tag were joined: continuation lines
