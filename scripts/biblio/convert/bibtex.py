@@ -84,7 +84,8 @@ class _Parser(bibtex_input.Parser):  # type: ignore[misc]
 
     def handle_error(self, error: PybtexError) -> None:
         if isinstance(error, UndefinedMacro):
-            self.notes.append(f"macro @string inconnue : {error}")
+            name = str(error).rpartition(": ")[2]
+            self.notes.append(f"macro @string inconnue {quote(name)} : lue comme un texte vide")
         elif isinstance(error, PybtexSyntaxError):
             raise error
         else:
@@ -142,7 +143,8 @@ def _read_chunk(parser: _Parser, chunk: Chunk, read: _Read) -> None:
     except (PybtexError, RecursionError) as exc:
         read.problems.append(error(entry_pos, "F003", f"notice illisible : {_french(exc)}"))
         return
-    read.problems.extend(warning(entry_pos, "F011", note) for note in parser.notes)
+    notes = dict.fromkeys(parser.notes)  # one note per macro, however often it is used
+    read.problems.extend(warning(entry_pos, "F011", note) for note in notes)
     for key, entry in parser.data.entries.items():
         if chunk.kind in BIBLATEX_DATA_ONLY:
             read.shared[key.casefold()] = entry
@@ -413,4 +415,15 @@ def _latex(value: object) -> str:
 def _name_latex(person: Person) -> str:
     if person.is_organisation:
         return f"{{{_latex(person.organisation)}}}"
-    return _latex(person_text(person))
+    family = f"{person.particule} {person.nom}" if person.particule else person.nom
+    parts = [_name_part(family)] + ([_name_part(person.prenom)] if person.prenom else [])
+    return ", ".join(parts)
+
+
+def _name_part(text: str) -> str:
+    """A part of a name; braced when a comma or « and » in it would split it for BibTeX."""
+    latex = _latex(text)
+    return f"{{{latex}}}" if "," in text or _AND.search(text) else latex
+
+
+_AND = re.compile(r"\band\b", re.IGNORECASE)

@@ -7,6 +7,7 @@ Our fields with no RIS tag travel in ``N1`` notes written ``biblio:champ: valeur
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from biblio.type_names import RIS_TYPES, ris_code
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|)$")
 _ORGANISATION_NOTE = f"{NOTE_PREFIX}organisation:"
+_PERSON_NOTE = f"{NOTE_PREFIX}personne:"
 _ISSN_ONLY = re.compile(r"(?:\d{4}-?\d{3}[\dXx](?:\s*\([^)]*\))?[\s,;]*)+")
 
 # Complement that keeps a type written back under another code (``TY  - Journal Article``).
@@ -198,10 +200,18 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
         v.removeprefix(_ORGANISATION_NOTE).strip()
         for v, _ in entry.take_all("N1", prefix=_ORGANISATION_NOTE)
     }
+    # A name holding a comma cannot be written « Nom, Prénom »: a note gives its parts.
+    named: dict[str, dict[str, str]] = {}
+    for note, _ in entry.take_all("N1", prefix=_PERSON_NOTE):
+        written, _, parts = note.removeprefix(_PERSON_NOTE).strip().rpartition(" = ")
+        named[written] = _person_parts(parts)
     authors = entry.take_all("AU", "A1")
     if authors:
         people = [
-            {"organisation": v} if v in organisations else person_from_text(v) for v, _ in authors
+            {"organisation": v}
+            if v in organisations
+            else named.get(v) or person_from_text(v)
+            for v, _ in authors
         ]
         put("auteurs", people, authors[0][1])
     for tag, name in (("PB", "editeurs"), ("KW", "mots_cles")):
@@ -217,6 +227,16 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
     for name, found in by_kind.items():
         if found:
             put(name, "; ".join(v for v, _ in found), found[0][1])
+
+
+def _person_parts(text: str) -> dict[str, str]:
+    try:
+        parts = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(parts, dict):
+        return {}
+    return {str(k): str(v) for k, v in parts.items() if k in ("nom", "prenom", "particule")}
 
 
 def _singles(entry: _Entry, values: _Values) -> None:
@@ -331,6 +351,10 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
     for person in ref.auteurs:
         if "," in person.organisation:
             yield "N1", f"{_ORGANISATION_NOTE} {person.organisation}"
+        elif "," in person.nom + person.prenom + person.particule:
+            parts = {"nom": person.nom, "prenom": person.prenom, "particule": person.particule}
+            shown = json.dumps({k: v for k, v in parts.items() if v}, ensure_ascii=False)
+            yield "N1", f"{_PERSON_NOTE} {person_text(person)} = {shown}"
     for tag, value in sorted(complements_for(ref, "ris").items()):
         if re.fullmatch(r"[A-Z][A-Z0-9]", tag) and tag not in ("TY", "ER"):
             yield tag, value  # several values of a tag were joined: continuation lines
