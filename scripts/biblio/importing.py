@@ -178,16 +178,16 @@ def _reference(
 
 def _set_aside(raw: RawRecord, values: dict[str, Any], problems: list[Diagnostic]) -> None:
     """Move each value that failed its check to the complements, with a warning."""
-    for name in [n for n in raw.data if n not in values]:
-        value = raw.data.pop(name)
-        if value is None or value in ("", [], {}) or name in ("complements", "type"):
-            continue  # an empty value, already reported; a type we do not know: see below
+    failed = {n: raw.data.pop(n) for n in list(raw.data) if n not in values}
+    if "type" in failed:
+        raw.data["type"] = "document"  # an unknown ``typedoc``: the nearest is « document »
+    for name, value in failed.items():
+        if value is None or value in ("", [], {}) or name == "type":
+            continue  # an empty value, already reported
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        _keep(raw, name, text)
+        _keep(raw, name, text)  # a complements table that was not one is kept as a text
         message = f"valeur de {quote(name)} mise de côté dans « complements » : {quote(text)}"
         problems.append(warning(raw.marks.value((name,)), "R011", message))
-    if "type" not in values:
-        raw.data["type"] = "document"  # an unknown ``typedoc``: the nearest is « document »
 
 
 def _keep(raw: RawRecord, name: str, text: str) -> None:

@@ -64,7 +64,9 @@ FIELD_NAMES: dict[str, str] = {
     "address": "lieu",
     "type": "genre",
 }
-_OUR_FIELDS = {f.name for f in REFERENCE_FIELDS}
+# Our field names read as such (our own export); not ``complements``, a table BibTeX cannot
+# hold (its entries are fields of their own), nor ``id``, which the key gives.
+_OUR_FIELDS = {f.name for f in REFERENCE_FIELDS} - {"complements", "id"}
 _SKIPPED = {"typedoc", "entrysubtype", "month", "year"}
 _RAW_FIELDS = {"url", "doi", "isbn", "issn", "date", "urldate"}
 _LIST_FIELDS = {"editeurs": " and ", "mots_cles": ",", "termes": ","}
@@ -296,7 +298,7 @@ def _add_year(entry: Any, data: dict[str, Any], marks: Marks, at: Position) -> N
         return
     year = entry.fields["year"].strip("{} ")
     month = entry.fields.get("month", "").strip("{} ")
-    data["date"] = f"{year}-{int(month):02d}" if month.isdigit() else year
+    data["date"] = f"{year}-{int(month):02d}" if month.isdecimal() else year
     marks.values[("date",)] = at
 
 
@@ -308,7 +310,7 @@ def _field_value(target: str, source_name: str, value: str) -> Any:
         return [part.strip() for part in text.split(_LIST_FIELDS[target]) if part.strip()]
     if target == "langue":
         return language_code(text)
-    if target in ("nombre_pages", "numero") and text.isdigit():
+    if target in ("nombre_pages", "numero") and text.isdecimal():
         return int(text)
     if target in ("et_al", "brouillon"):
         return text.lower() in ("true", "oui", "yes", "1")

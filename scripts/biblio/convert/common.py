@@ -160,7 +160,7 @@ def read_note(line: str) -> tuple[str, Any]:
     name, text = name.strip(), text.strip()
     spec = _FIELDS.get(name)
     kind = spec.kind if spec else schema.TEXT
-    if kind == schema.INTEGER and text.isdigit():
+    if kind == schema.INTEGER and text.isdecimal():
         return name, int(text)
     if kind == schema.BOOLEAN:
         return name, {"oui": True, "non": False}.get(text, text)

@@ -255,7 +255,7 @@ def _type_of(item: dict[str, Any]) -> str:
 def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> None:
     if key == "language":
         data["langue"] = language_code(str(value))
-    elif key == "number-of-pages" and str(value).strip().isdigit():
+    elif key == "number-of-pages" and str(value).strip().isdecimal():
         data["nombre_pages"] = int(str(value).strip())
     elif key in _FROM_CSL:
         data[_FROM_CSL[key]] = value if key == "abstract" else _one_line(value)
@@ -307,7 +307,7 @@ def _date(value: Any) -> str:
         return date_from_text(str(value))
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        numbers = [int(p) for p in parts[0][:3] if str(p).strip().isdigit()]
+        numbers = [int(p) for p in parts[0][:3] if str(p).strip().isdecimal()]
         if numbers:
             return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
     return date_from_text(str(value.get("literal") or value.get("raw") or ""))

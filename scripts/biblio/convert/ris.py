@@ -268,9 +268,14 @@ def _dates_and_pages(entry: _Entry, values: _Values) -> None:
 
 
 def _notes_and_extras(entry: _Entry, values: _Values) -> None:
+    kept_notes = []
     for value, where in entry.take_all("N1", prefix=NOTE_PREFIX):
-        values.put(*read_note(value), where)
-    leftovers = entry.leftovers()
+        name, note = read_note(value)
+        if name == "complements":  # not a field a note can fill: kept as written
+            kept_notes.append(("N1", value, where))
+        else:
+            values.put(name, note, where)
+    leftovers = kept_notes + entry.leftovers()
     extras: dict[str, list[str]] = {}
     for tag, value, _ in leftovers:
         extras.setdefault(f"ris:{tag}", []).append(value)
