@@ -10,7 +10,9 @@ from biblio.cli import main
 from biblio.render.pages import generated_pages
 from biblio.validate.runner import load_base
 
-DRAFT = "type: article-revue\nauteurs:\n- nom: Dupont\n  prenom: Jean\ndate: '2020'\nbrouillon: true\n"
+DRAFT = (
+    "type: article-revue\nauteurs:\n- nom: Dupont\n  prenom: Jean\ndate: '2020'\nbrouillon: true\n"
+)
 
 
 def _write(base: Path, text: str, name: str = "brouillon-2020.yaml") -> None:
@@ -76,7 +78,8 @@ def test_several_isbn_validate_render_and_export(base_copy: Path) -> None:
     report = load_base(base_copy, use_cache=False)
     assert report.errors == 0
     (ref,) = [r for r in report.corpus.references if r.id == "livre-2020"]
-    assert ref.isbn == ("2-218-05069-2", "978-2-1234-5680-3") and ref.issn == ("0014-2085",)
+    assert ref.isbn == ("2-218-05069-2", "978-2-1234-5680-3")
+    assert ref.issn == ("0014-2085",)
     page = generated_pages(report.corpus)["references/livre-2020.md"]
     assert "| ISBN | 2-218-05069-2, 978-2-1234-5680-3 |" in page
     assert "| ISSN | 0014-2085 |" in page

@@ -130,9 +130,7 @@ def test_a_real_export_comes_back_from_its_own_format(name: str, tmp_path: Path)
     entries, problems = read_entries(exported.encode(), f"export.{kind}")
     assert [d for d in problems if d.gravite == ERROR] == []
     again = plan_import(load_base(second).corpus, entries, TODAY, keep_duplicates=True)
-    assert [_comparable(c.reference) for c in again.created] == [
-        _comparable(r) for r in references
-    ]
+    assert [_comparable(c.reference) for c in again.created] == [_comparable(r) for r in references]
 
 
 def read_kind(name: str) -> str | None:

@@ -173,7 +173,8 @@ def test_an_entry_missing_what_the_schema_requires_comes_in_as_a_draft() -> None
     records[0].exchange_format = "bibtex"
     plan = plan_import(Corpus(), records, TODAY)
     (created,) = plan.created
-    assert created.draft and created.missing == ("titre", "publication")
+    assert created.draft
+    assert created.missing == ("titre", "publication")
     assert created.text.endswith("brouillon: true\n# À compléter : titre, publication\n")
 
 
@@ -246,6 +247,8 @@ def test_a_multi_line_bibtex_value_keeps_its_entry_closed() -> None:
 
 
 def test_duplicate_ris_and_csl_ids_get_distinct_records(tmp_path: Path) -> None:
-    entries, _ = read_entries(b"TY  - JOUR\nID  - a\nTI  - A\nER  - \nTY  - JOUR\nID  - a\nTI  - B\nER  - \n", "x.ris")
+    entries, _ = read_entries(
+        b"TY  - JOUR\nID  - a\nTI  - A\nER  - \nTY  - JOUR\nID  - a\nTI  - B\nER  - \n", "x.ris"
+    )
     plan = plan_import(Corpus(), entries, TODAY)
     assert len({c.reference.id for c in plan.created}) == 2

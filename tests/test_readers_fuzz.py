@@ -52,7 +52,9 @@ BIBTEX_ENTRIES = st.lists(
 ).map(
     lambda entries: "\n".join(
         f"@{kind}{{{key},"
-        + ",".join(f"{name} = {{{value.replace('{', '').replace('}', '')}}}" for name, value in fields)
+        + ",".join(
+            f"{name} = {{{value.replace('{', '').replace('}', '')}}}" for name, value in fields
+        )
         + "}"
         for kind, key, fields in entries
     )
@@ -69,15 +71,16 @@ RIS_LINES = st.lists(
     ),
     max_size=30,
 ).map("\n".join)
+_CSL_KEYS = st.one_of(
+    _NAMES, st.sampled_from(["custom", "issued", "type", "id", "note", "date-parts"])
+)
 _JSON = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), _VALUES),
     lambda inner: st.one_of(
-        st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(_NAMES, st.sampled_from(["custom", "issued", "type", "id",
-                                                            "note", "date-parts"])), inner, max_size=5),
+        st.lists(inner, max_size=4), st.dictionaries(_CSL_KEYS, inner, max_size=5)
     ),
     max_leaves=20,
-)  # fmt: skip
+)
 CSL_ITEMS = st.lists(_JSON, max_size=4).map(json.dumps)
 
 

@@ -280,8 +280,10 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("url", "URL", URL, "Adresse du document en ligne."),
     FieldSpec("doi", "DOI", IDENTIFIER, "DOI sans préfixe : 10.xxxx/…", example="10.1177/17579759"),
     FieldSpec(
-        "isbn", "ISBN", IDENTIFIERS, "ISBN-10 ou ISBN-13, tirets permis ; une liste s'il y en a "
-        "plusieurs."
+        "isbn",
+        "ISBN",
+        IDENTIFIERS,
+        "ISBN-10 ou ISBN-13, tirets permis ; une liste s'il y en a plusieurs.",
     ),
     FieldSpec(
         "issn",

@@ -21,7 +21,6 @@ from biblio.convert.common import (
     complements_for,
     language_code,
     person_parts,
-    person_text,
     reference_values,
 )
 from biblio.convert.latex import escape_braces, latex_to_text, text_to_latex

@@ -80,9 +80,12 @@ def escape_braces(text: str) -> str:
     """Braces as ``\\{ \\}`` when they pair up, else as commands BibTeX does not count."""
     if balanced(text):
         return text.replace("{", r"\{").replace("}", r"\}")
-    return text.replace("{", "\ue000").replace("}", "\ue001").replace(
-        "\ue000", r"\textbraceleft{}"
-    ).replace("\ue001", r"\textbraceright{}")
+    return (
+        text.replace("{", "\ue000")
+        .replace("}", "\ue001")
+        .replace("\ue000", r"\textbraceleft{}")
+        .replace("\ue001", r"\textbraceright{}")
+    )
 
 
 def text_to_latex(text: str) -> str:

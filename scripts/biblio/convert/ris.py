@@ -208,9 +208,7 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
     authors = entry.take_all("AU", "A1")
     if authors:
         people = [
-            {"organisation": v}
-            if v in organisations
-            else named.get(v) or person_from_text(v)
+            {"organisation": v} if v in organisations else named.get(v) or person_from_text(v)
             for v, _ in authors
         ]
         put("auteurs", people, authors[0][1])
