@@ -10,6 +10,7 @@ it.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import json
 import re
@@ -105,7 +106,7 @@ def detect_format(text: str, name: str) -> str | None:
 def read_entries(data: bytes, name: str) -> tuple[list[RawRecord], list[Diagnostic]]:
     """Raw references of one exchange file (``name`` is how diagnostics call it). Each error
     among the diagnostics is an entry (or the whole file) that could not be read."""
-    text = decode(SourceFile("reference", Path(name), name), data)
+    text = decode(SourceFile("reference", Path(name), name), declared_as_utf8(data))
     if isinstance(text, Diagnostic):
         return [], [text]
     kind = detect_format(text, name)
@@ -116,6 +117,28 @@ def read_entries(data: bytes, name: str) -> tuple[list[RawRecord], list[Diagnost
     for raw in parsed[0]:
         raw.exchange_format = kind
     return parsed
+
+
+# JabRef writes the file's encoding on its first line: « % Encoding: windows-1252 ».
+_DECLARATION = re.compile(rb"^%\s*Encoding:\s*([\w.-]+)")
+
+
+def declared_as_utf8(data: bytes) -> bytes:
+    """``data`` in UTF-8 when the file says how it is encoded: a UTF-16 byte-order mark, or
+    JabRef's declaration (itself in UTF-16 or in ASCII). Never guessed: a file that says
+    nothing, or says UTF-8 and is not, is left for ``decode`` to refuse with its position."""
+    try:
+        for codec in ("utf-16-be", "utf-16-le"):
+            if data.startswith("% Encoding:".encode(codec)):
+                return data.decode(codec).encode("utf-8")
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16").encode("utf-8")
+        match = _DECLARATION.match(data)
+        if match and codecs.lookup(match.group(1).decode()).name not in ("utf-8", "utf-8-sig"):
+            return data.decode(match.group(1).decode()).encode("utf-8")
+    except (LookupError, UnicodeError):
+        pass
+    return data
 
 
 def refused_entries(problems: Sequence[Diagnostic]) -> list[Refused]:

@@ -21,6 +21,7 @@ from biblio.type_names import BIBLATEX_DATA_ONLY
 
 _FIELD_RE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*=", re.MULTILINE)
 
+_EMPTY_KEY = re.compile(r"^(@[ \t]*[A-Za-z][\w-]*[ \t\n]*[{(][ \t\n]*),")
 FieldLines = tuple[Position, dict[str, Position]]
 FileEntry = tuple[str, Any, FieldLines]  # key, pybtex entry, lines
 
@@ -57,6 +58,7 @@ class _Read:
 def read_entries(text: str, fichier: str) -> tuple[list[FileEntry], list[Diagnostic]]:
     """The entries of a .bib text with their lines, inheritance resolved; an entry that
     cannot be read yields one error (where it starts, why) and no entry."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac files end lines with CR
     parser = _Parser()
     read = _Read(fichier)
     for chunk in chunks(text):
@@ -80,7 +82,9 @@ def _read_chunk(parser: _Parser, chunk: Chunk, read: _Read) -> None:
     parser.data = BibliographyData()
     parser.notes = []
     try:
-        parser.parse_string(chunk.text if chunk.closed else chunk.text.rstrip() + "\n")
+        # An entry without a key (« @article{, ») gets one from its line.
+        text = _EMPTY_KEY.sub(rf"\g<1>sans-cle-{chunk.line},", chunk.text, count=1)
+        parser.parse_string(text if chunk.closed else text.rstrip() + "\n")
     except PybtexSyntaxError as exc:
         line = chunk.line + (getattr(exc, "lineno", 1) or 1) - 1
         where = Position(read.fichier, line)
