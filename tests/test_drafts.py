@@ -92,3 +92,18 @@ def test_a_bad_isbn_in_a_list_is_located(base_copy: Path) -> None:
         "references/brouillon-2020.yaml:6:3: erreur: ISBN invalide « 123 » (attendu 10 ou 13 "
         "chiffres (ISBN-13 commençant par 978 ou 979)) [R007]"
     ]
+
+
+def test_a_published_text_cannot_cite_a_draft(base_copy: Path) -> None:
+    _write(base_copy, DRAFT)
+    article = base_copy / "references" / "article-2016.yaml"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "commentaire: Voir [@brouillon-2020].\n",
+        encoding="utf-8",
+    )
+    report = load_base(base_copy, use_cache=False)
+    assert [d.format() for d in report.diagnostics if d.code == "X009"] == [
+        "references/article-2016.yaml:16:20: erreur: citation de la fiche en brouillon "
+        "« @brouillon-2020 », non publiée : terminez-la (retirez « brouillon ») ou retirez le "
+        "lien [X009]"
+    ]

@@ -16,6 +16,7 @@ from biblio.diagnostics import ERROR
 from biblio.importing import (
     FORMATS,
     ImportPlan,
+    declared_as_utf8,
     detect_format,
     plan_import,
     read_entries,
@@ -44,7 +45,8 @@ def _plan(base: Path, name: str) -> tuple[ImportPlan, list[Any]]:
 
 def _entries_in_file(name: str) -> int:
     """Entries counted from the text alone (not by the readers under test)."""
-    text = decode(SourceFile("reference", Path(name), name), (REEL / name).read_bytes())
+    data = declared_as_utf8((REEL / name).read_bytes())  # UTF-16 files say they are
+    text = decode(SourceFile("reference", Path(name), name), data)
     if not isinstance(text, str):
         return 1  # not UTF-8: the file is one refused entry
     kind = detect_format(text, name)
@@ -56,6 +58,7 @@ def _entries_in_file(name: str) -> int:
         return len(document) if isinstance(document, list) else 1
     if kind == "ris":
         return len(re.findall(r"^TY\s{1,2}-", text.lstrip("\ufeff"), re.MULTILINE))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     types = re.findall(r"^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*[{(]", text, re.MULTILINE)
     return sum(1 for t in types if t.lower() not in _NOT_ENTRIES)
 
@@ -134,5 +137,6 @@ def test_a_real_export_comes_back_from_its_own_format(name: str, tmp_path: Path)
 
 
 def read_kind(name: str) -> str | None:
-    text = decode(SourceFile("reference", Path(name), name), (REEL / name).read_bytes())
+    data = declared_as_utf8((REEL / name).read_bytes())
+    text = decode(SourceFile("reference", Path(name), name), data)
     return detect_format(text, name) if isinstance(text, str) else None

@@ -9,37 +9,36 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from biblio.convert.common import (
     NOTE_PREFIX,
-    complements_for,
     date_from_text,
     language_code,
     new_raw,
     person_from_text,
-    person_text,
     read_note,
-    reference_values,
-    write_note,
 )
 from biblio.convert.normalise import normalise
+from biblio.convert.ris_write import (
+    ESCAPED_TAG_LINE,
+    ORGANISATION_NOTE,
+    PERSON_NOTE,
+    TAG_LINE,
+    TYPE_KEY,
+    dump,
+    record_text,
+)
 from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
-from biblio.model import Position, Reference
+from biblio.model import Position
 from biblio.schema import TYPES_BY_ID
 from biblio.type_names import RIS_TYPES, ris_code
 
-_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|)$")
-_ORGANISATION_NOTE = f"{NOTE_PREFIX}organisation:"
-_PERSON_NOTE = f"{NOTE_PREFIX}personne:"
 _ISSN_ONLY = re.compile(r"(?:\d{4}-?\d{3}[\dXx](?:\s*\([^)]*\))?[\s,;]*)+")
 
-# Complement that keeps a type written back under another code (``TY  - Journal Article``).
-TYPE_KEY = "ris:TY"
 # Tag → our field, for single values (the first tag present wins).
 _SINGLE = {
     "TI": "titre",
@@ -117,7 +116,7 @@ def _entries(text: str, fichier: str) -> tuple[list[_Entry], list[Diagnostic]]:
     # Lines end with LF or CRLF only: other Unicode line breaks are characters of a value.
     for number, line in enumerate(text.split("\n"), 1):
         line = line.removesuffix("\r")
-        match = _TAG_LINE.match(line)
+        match = TAG_LINE.match(line)
         where = Position(fichier, number, 1)
         if match and match.group(1) == "TY":
             current, orphan, stray = _Entry(where), False, False
@@ -147,15 +146,11 @@ def _entries(text: str, fichier: str) -> tuple[list[_Entry], list[Diagnostic]]:
     return entries, problems
 
 
-# A continuation line that would read as a tag line is written with a backslash before it.
-_ESCAPED_TAG_LINE = re.compile(r"^\\+[A-Z][A-Z0-9]\s{1,2}-( |$)")
-
-
 def _add_line(entry: _Entry, match: re.Match[str] | None, line: str, where: Position) -> None:
     if match:
         entry.tags.append((match.group(1), (match.group(2) or "").rstrip(), where))
         return
-    if _ESCAPED_TAG_LINE.match(line):
+    if ESCAPED_TAG_LINE.match(line):
         line = line[1:]
     tag, value, at = entry.tags[-1]
     entry.tags[-1] = (tag, f"{value}\n{line.rstrip()}", at)
@@ -197,13 +192,13 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
     put = values.put
     # RIS tells organisations by the absence of a comma; ours may hold one, so a note says so.
     organisations = {
-        v.removeprefix(_ORGANISATION_NOTE).strip()
-        for v, _ in entry.take_all("N1", prefix=_ORGANISATION_NOTE)
+        v.removeprefix(ORGANISATION_NOTE).strip()
+        for v, _ in entry.take_all("N1", prefix=ORGANISATION_NOTE)
     }
     # A name holding a comma cannot be written « Nom, Prénom »: a note gives its parts.
     named: dict[str, dict[str, str]] = {}
-    for note, _ in entry.take_all("N1", prefix=_PERSON_NOTE):
-        written, _, parts = note.removeprefix(_PERSON_NOTE).strip().rpartition(" = ")
+    for note, _ in entry.take_all("N1", prefix=PERSON_NOTE):
+        written, _, parts = note.removeprefix(PERSON_NOTE).strip().rpartition(" = ")
         named[written] = _person_parts(parts)
     authors = entry.take_all("AU", "A1")
     if authors:
@@ -283,81 +278,4 @@ def _notes_and_extras(entry: _Entry, values: _Values) -> None:
         values.put("complements", {**kept, **joined}, leftovers[0][2])
 
 
-def dump(references: Sequence[Reference]) -> str:
-    """RIS text of ``references`` (LF line ends, one blank line between records)."""
-    return "\n".join(record_text(ref) for ref in references)
-
-
-def record_text(ref: Reference) -> str:
-    return "".join(f"{tag}  - {_value_lines(value)}\n" for tag, value in _tags(ref)) + "ER  - \n"
-
-
-def _value_lines(value: str) -> str:
-    """A value on as many lines as it holds; a line that would read as a tag line (a record
-    injected by a value holding ``ER  -``) gets a backslash, which the reader removes."""
-    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    escaped = [
-        f"\\{line}" if _TAG_LINE.match(line) or _ESCAPED_TAG_LINE.match(line) else line
-        for line in lines[1:]
-    ]
-    return "\n".join([lines[0], *escaped])
-
-
-# Our field → the tag we write (Zotero's choices).
-_OUT_TAGS = {
-    "titre": "TI",
-    "publication": "T2",
-    "volume": "VL",
-    "numero_revue": "IS",
-    "lieu": "CY",
-    "url": "UR",
-    "doi": "DO",
-    "commentaire": "AB",
-    "genre": "M3",
-    "langue": "LA",
-    "date_consultation": "Y2",
-    "isbn": "SN",
-    "issn": "SN",
-}
-
-
-def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
-    written = dict(ref.complements).get(TYPE_KEY, "")
-    yield "TY", " ".join(written.split()) or TYPES_BY_ID[ref.type].ris
-    yield "ID", ref.id
-    for person in ref.auteurs:
-        yield "AU", person_text(person)
-    values = reference_values(ref)
-    notes: dict[str, Any] = {"type": ref.type}
-    for name, value in values.items():
-        if name in ("type", "auteurs", "complements"):
-            continue
-        if name in ("isbn", "issn"):
-            yield from ((_OUT_TAGS[name], v) for v in value)
-        elif name in _OUT_TAGS:
-            yield _OUT_TAGS[name], str(value)
-        elif name in ("editeurs", "mots_cles"):
-            yield from ((("PB" if name == "editeurs" else "KW"), v) for v in value)
-        elif name == "date" and value != "s.d.":
-            yield "PY", value[:4]
-            yield "DA", value.replace("-", "/")
-        elif name == "pages":
-            start, dash, end = value.partition("-")
-            if dash and start and end:
-                yield from (("SP", start), ("EP", end))
-            else:
-                yield "SP", value
-        else:
-            notes[name] = value
-    for name, value in notes.items():
-        yield "N1", write_note(name, value)
-    for person in ref.auteurs:
-        if "," in person.organisation:
-            yield "N1", f"{_ORGANISATION_NOTE} {person.organisation}"
-        elif "," in person.nom + person.prenom + person.particule:
-            parts = {"nom": person.nom, "prenom": person.prenom, "particule": person.particule}
-            shown = json.dumps({k: v for k, v in parts.items() if v}, ensure_ascii=False)
-            yield "N1", f"{_PERSON_NOTE} {person_text(person)} = {shown}"
-    for tag, value in sorted(complements_for(ref, "ris").items()):
-        if re.fullmatch(r"[A-Z][A-Z0-9]", tag) and tag not in ("TY", "ER"):
-            yield tag, value  # several values of a tag were joined: continuation lines
+__all__ = ["TYPE_KEY", "dump", "parse", "record_text"]
