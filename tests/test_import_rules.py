@@ -34,6 +34,7 @@ def _normalised(**data: object) -> tuple[dict[str, object], list[str]]:
         ("https://doi.org/10.1002/abc", "10.1002/abc"),
         ("doi:10.1002/abc", "10.1002/abc"),
         ("DOI: 10.1002/abc", "10.1002/abc"),
+        ("http://doi.acm.org/10.1145/1137627", "10.1145/1137627"),
         ("10.1002/abc", "10.1002/abc"),
     ],
 )
@@ -252,3 +253,22 @@ def test_duplicate_ris_and_csl_ids_get_distinct_records(tmp_path: Path) -> None:
     )
     plan = plan_import(Corpus(), entries, TODAY)
     assert len({c.reference.id for c in plan.created}) == 2
+
+
+def test_authors_written_with_initials_and_no_comma_are_people() -> None:
+    text = "TY  - JOUR\nTI  - T\nAU  - Liu R.\nAU  - Adler D.G.\nAU  - Haute Autorité de santé\nER  - \n"
+    (raw,), _ = ris.parse(text, "x.ris")
+    assert raw.data["auteurs"] == [
+        {"nom": "Liu", "prenom": "R."},
+        {"nom": "Adler", "prenom": "D.G."},
+        {"organisation": "Haute Autorité de santé"},
+    ]
+    organisation = Reference(
+        id="o",
+        type="rapport",
+        titre="T",
+        position=Position("x"),
+        auteurs=(Person(organisation="Agence X Y"),),
+    )
+    (again,), _ = ris.parse(ris.dump([organisation]), "x.ris")
+    assert again.data["auteurs"] == [{"organisation": "Agence X Y"}]

@@ -18,7 +18,10 @@ from biblio.load.raw import RawRecord
 
 # C0 and C1 control characters but tab and line feed (a carriage return is dropped too).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*|doi\.org/)", re.I)
+# A resolver's address (doi.org, dx.doi.org, doi.acm.org…) or a « doi: » label before a DOI.
+_DOI_PREFIX = re.compile(
+    r"^\s*(?:(?:https?://)?(?:[\w-]+\.)*doi\.[a-z.]+/|doi\s*:\s*)(?=10\.)", re.I
+)
 _ISBN = re.compile(r"(?<![\dXx])(?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx](?![\dXx])")
 _ISSN = re.compile(r"(?<![\d])\d{4}-?\d{3}[\dXx](?![\dXx])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]{2,8});")

@@ -28,6 +28,7 @@ from biblio.convert.ris_write import (
     TAG_LINE,
     TYPE_KEY,
     dump,
+    ends_with_initials,
     record_text,
 )
 from biblio.diagnostics import Diagnostic, error, quote, warning
@@ -203,7 +204,7 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
     authors = entry.take_all("AU", "A1")
     if authors:
         people = [
-            {"organisation": v} if v in organisations else named.get(v) or person_from_text(v)
+            {"organisation": v} if v in organisations else named.get(v) or _person(v)
             for v, _ in authors
         ]
         put("auteurs", people, authors[0][1])
@@ -220,6 +221,15 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
     for name, found in by_kind.items():
         if found:
             put(name, "; ".join(v for v, _ in found), found[0][1])
+
+
+def _person(text: str) -> dict[str, str]:
+    """« Nom, Prénom »; « Nom Initiales » (no comma) is a person too; otherwise an
+    organisation."""
+    if "," not in text and ends_with_initials(text):
+        words = text.split()
+        return person_from_text(f"{' '.join(words[:-1])}, {words[-1]}")
+    return person_from_text(text)
 
 
 def _person_parts(text: str) -> dict[str, str]:

@@ -24,6 +24,14 @@ ORGANISATION_NOTE = f"{NOTE_PREFIX}organisation:"
 PERSON_NOTE = f"{NOTE_PREFIX}personne:"
 # Complement that keeps a type written back under another code (``TY  - Journal Article``).
 TYPE_KEY = "ris:TY"
+# Initials ending a name written without a comma, as Embase, Scopus or PubMed write authors
+# (« Liu R. », « Adler D.G. », « Smith JA »): read as a person.
+_INITIALS = re.compile(r"(?:[A-Z]\.-?){1,4}|[A-Z]{1,2}|(?:[A-Z]\.?-)[A-Z]\.?")
+
+
+def ends_with_initials(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and _INITIALS.fullmatch(words[-1]) is not None
 
 
 def dump(references: Sequence[Reference]) -> str:
@@ -95,7 +103,7 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
     for name, value in notes.items():
         yield "N1", write_note(name, value)
     for person in ref.auteurs:
-        if "," in person.organisation:
+        if "," in person.organisation or ends_with_initials(person.organisation):
             yield "N1", f"{ORGANISATION_NOTE} {person.organisation}"
         elif "," in person.nom + person.prenom + person.particule:
             parts = {"nom": person.nom, "prenom": person.prenom, "particule": person.particule}

@@ -26,11 +26,13 @@ NEIGHBOURS = 5  # references of the same section shown before and after
 # « CPTS » finds the term's page before the references that name CPTS in their title.
 TITLE_WEIGHT = 'data-pagefind-weight="5"'
 # Shown on a draft's page by the preview (make serve); drafts are not published.
+# (Material styles its admonition classes; the page needs no extension for them.)
 DRAFT_BANNER = (
-    '!!! warning "Fiche à compléter"\n\n'
-    "    Cette fiche importée est un brouillon : complétez les champs que `biblio valider` "
+    '<div class="admonition warning biblio-brouillon" markdown>\n'
+    '<p class="admonition-title">Fiche à compléter</p>\n\n'
+    "Cette fiche importée est un brouillon : complétez les champs que `biblio valider` "
     "signale (R010), puis retirez la ligne `brouillon: true`. Elle n'apparaît pas dans le "
-    "site publié."
+    "site publié.\n\n</div>"
 )
 DOWNLOADS = {"bib": ("BibTeX", bibtex), "ris": ("RIS", ris), "json": ("CSL-JSON", csljson)}
 
