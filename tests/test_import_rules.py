@@ -256,7 +256,10 @@ def test_duplicate_ris_and_csl_ids_get_distinct_records(tmp_path: Path) -> None:
 
 
 def test_authors_written_with_initials_and_no_comma_are_people() -> None:
-    text = "TY  - JOUR\nTI  - T\nAU  - Liu R.\nAU  - Adler D.G.\nAU  - Haute Autorité de santé\nER  - \n"
+    text = (
+        "TY  - JOUR\nTI  - T\nAU  - Liu R.\nAU  - Adler D.G.\n"
+        "AU  - Haute Autorité de santé\nER  - \n"
+    )
     (raw,), _ = ris.parse(text, "x.ris")
     assert raw.data["auteurs"] == [
         {"nom": "Liu", "prenom": "R."},
