@@ -106,8 +106,26 @@ LANGUAGES = {
     "es": ("spanish", "spa", "espagnol", "español"),
     "de": ("german", "ger", "deu", "allemand", "ngerman"),
     "it": ("italian", "ita", "italien"),
+    "pt": ("portuguese", "por", "portugais", "brazilian", "português"),
+    "nl": ("dutch", "dut", "nld", "néerlandais", "nederlands"),
+    "ca": ("catalan", "cat", "català"),
+    "la": ("latin", "lat"),
+    "el": ("greek", "gre", "ell", "grec"),
+    "pl": ("polish", "pol", "polonais", "polski"),
+    "ru": ("russian", "rus", "russe"),
+    "sv": ("swedish", "swe", "suédois", "svenska"),
+    "da": ("danish", "dan", "danois", "dansk"),
+    "no": ("norsk", "nor", "nob", "norwegian", "norvégien", "nb", "nn"),
+    "fi": ("finnish", "fin", "finnois", "suomi"),
+    "tr": ("turkish", "tur", "turc"),
+    "ar": ("arabic", "ara", "arabe"),
+    "zh": ("chinese", "chi", "zho", "chinois"),
+    "ja": ("japanese", "jpn", "japonais"),
 }
+# English spelled the way BibLaTeX and Zotero name its variants.
+_ENGLISH_VARIANTS = ("australian", "canadian", "newzealand", "ukenglish", "usenglish", "en-us")
 _LANGUAGE_CODES = {name: code for code, names in LANGUAGES.items() for name in (code, *names)}
+_LANGUAGE_CODES |= dict.fromkeys(_ENGLISH_VARIANTS, "en")
 
 
 def language_code(text: str) -> str:

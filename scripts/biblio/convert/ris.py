@@ -135,7 +135,7 @@ def _entries(text: str, fichier: str) -> tuple[list[_Entry], list[Diagnostic]]:
                 "(« TY  - » attendu avant)"
             )
             problems.append(error(where, "F003", message))
-        elif line.strip() and not orphan and not stray:
+        elif line.strip("\ufeff \t") and not orphan and not stray:
             stray = True
             message = f"ligne hors d'une fiche RIS ignorée : {quote(line.strip()[:40])}"
             problems.append(warning(where, "F003", message))
