@@ -275,3 +275,27 @@ def test_authors_written_with_initials_and_no_comma_are_people() -> None:
     )
     (again,), _ = ris.parse(ris.dump([organisation]), "x.ris")
     assert again.data["auteurs"] == [{"organisation": "Agence X Y"}]
+
+
+def test_language_names_of_real_exports_are_understood() -> None:
+    text = "@book{a, title = {T}, year = 2020, langid = {australian}}\n"
+    text += "@book{b, title = {U}, year = 2020, language = {Dutch}}\n"
+    records, _ = bibtex.parse(text, "x.bib")
+    assert [r.data["langue"] for r in records] == ["en", "nl"]
+
+
+def test_a_section_or_term_the_base_lacks_is_set_aside(
+    base_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    item = {
+        "id": "x",
+        "type": "report",
+        "title": "Rapport",
+        "issued": {"date-parts": [[2020]]},
+        "note": "biblio:section: ailleurs\nbiblio:termes: inconnu",
+    }
+    (tmp_path / "x.json").write_text(json.dumps([item]), encoding="utf-8")
+    assert main(["importer", str(tmp_path / "x.json"), "--racine", str(base_copy)]) == 0
+    out = capsys.readouterr().out
+    assert "valeur de « section » mise de côté dans « complements » : « ailleurs » [R011]" in out
+    assert "validation des fiches créées : 0 erreur, 0 avertissement" in out

@@ -164,7 +164,7 @@ def plan_import(
     ids = {r.id for r in corpus.references} | taken
     seen = _Seen(corpus.references)
     for raw in entries:
-        reference, missing = _reference(raw, today, section, plan.problems)
+        reference, missing = _reference(raw, today, section, plan.problems, corpus)
         duplicate = seen.duplicate_of(reference)
         if duplicate and not keep_duplicates:
             plan.skipped.append(Skipped(raw.origin, reference.titre, duplicate))
@@ -180,13 +180,14 @@ def plan_import(
 
 
 def _reference(
-    raw: RawRecord, today: str, section: str, problems: list[Diagnostic]
+    raw: RawRecord, today: str, section: str, problems: list[Diagnostic], corpus: Corpus
 ) -> tuple[Reference, list[str]]:
     """The entry as a reference: a value the schema refuses is set aside, and the record is
     a draft (``brouillon``) when what the schema requires is missing."""
     _fill_defaults(raw, today, section, problems)
     values, record_problems = check_record(raw)
     problems.extend(d for d in record_problems if d.gravite != ERROR)
+    _drop_unknown_links(values, corpus)
     _set_aside(raw, values, problems)  # a date set aside is missing: the record is a draft
     missing = missing_fields(raw)
     if missing:
@@ -197,6 +198,15 @@ def _reference(
     if not isinstance(record, Reference):  # every value left has passed its check
         raise AssertionError(f"{raw.origin}: {record_problems}")
     return record, missing
+
+
+def _drop_unknown_links(values: dict[str, Any], corpus: Corpus) -> None:
+    """A section or glossary terms the base does not have (an « Extra » line written for
+    another base) fail like a bad value: set aside, not written as a broken link."""
+    if values.get("section") and values["section"] not in {s.id for s in corpus.sections}:
+        del values["section"]
+    if values.get("termes") and not set(values["termes"]) <= {t.id for t in corpus.terms}:
+        del values["termes"]
 
 
 def _set_aside(raw: RawRecord, values: dict[str, Any], problems: list[Diagnostic]) -> None:
