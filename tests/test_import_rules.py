@@ -299,3 +299,11 @@ def test_a_section_or_term_the_base_lacks_is_set_aside(
     out = capsys.readouterr().out
     assert "valeur de « section » mise de côté dans « complements » : « ailleurs » [R011]" in out
     assert "validation des fiches créées : 0 erreur, 0 avertissement" in out
+
+
+def test_entries_without_a_key_get_one_from_their_line() -> None:
+    text = "@string{j = {Cell}}\n@article{, title = {A}, journal = j}\n@article{\n title = {B}}\n"
+    records, problems = bibtex.parse(text, "x.bib")
+    assert problems == []
+    assert [(r.id, r.data["titre"]) for r in records] == [("sans-cle-2", "A"), ("sans-cle-3", "B")]
+    assert records[0].data["publication"] == "Cell"

@@ -21,7 +21,11 @@ from biblio.type_names import BIBLATEX_DATA_ONLY
 
 _FIELD_RE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*=", re.MULTILINE)
 
-_EMPTY_KEY = re.compile(r"^(@[ \t]*[A-Za-z][\w-]*[ \t\n]*[{(][ \t\n]*),")
+# An entry without a key: « @article{, title = … » (JabRef) or « @article{ title = … »
+# (EndNote).
+_EMPTY_KEY = re.compile(
+    r"^(@[ \t]*[A-Za-z][\w-]*[ \t\n]*[{(][ \t\n]*)(?:,|(?=[A-Za-z_][\w-]*[ \t\n]*=))"
+)
 FieldLines = tuple[Position, dict[str, Position]]
 FileEntry = tuple[str, Any, FieldLines]  # key, pybtex entry, lines
 
@@ -82,8 +86,10 @@ def _read_chunk(parser: _Parser, chunk: Chunk, read: _Read) -> None:
     parser.data = BibliographyData()
     parser.notes = []
     try:
-        # An entry without a key (« @article{, ») gets one from its line.
-        text = _EMPTY_KEY.sub(rf"\g<1>sans-cle-{chunk.line},", chunk.text, count=1)
+        # An entry without a key gets one from its line.
+        text = chunk.text
+        if chunk.kind != "string":
+            text = _EMPTY_KEY.sub(rf"\g<1>sans-cle-{chunk.line},", text, count=1)
         parser.parse_string(text if chunk.closed else text.rstrip() + "\n")
     except PybtexSyntaxError as exc:
         line = chunk.line + (getattr(exc, "lineno", 1) or 1) - 1
