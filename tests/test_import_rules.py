@@ -232,6 +232,9 @@ def test_no_value_breaks_out_of_its_record(module: object) -> None:
         assert values[name] == getattr(ref, name), name
     assert values["commentaire"] == _as_carried(HOSTILE_LINES, module)
     assert values["auteurs"] == ref.auteurs
+    # A list item keeps its text; RIS writes it on one line (each line would be an item).
+    one_line = " ".join(HOSTILE_LINES.split()) if module is ris else None
+    assert values["editeurs"] == (HOSTILE, one_line or _as_carried(HOSTILE_LINES, module))
 
 
 def test_a_ris_value_cannot_inject_a_record() -> None:

@@ -88,7 +88,10 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
         elif name in _OUT_TAGS:
             yield _OUT_TAGS[name], str(value)
         elif name in ("editeurs", "mots_cles"):
-            yield from ((("PB" if name == "editeurs" else "KW"), v) for v in value)
+            # One item per tag line: an item cannot span lines (they would read as items).
+            yield from (
+                (("PB" if name == "editeurs" else "KW"), " ".join(v.split())) for v in value
+            )
         elif name == "date" and value != "s.d.":
             yield "PY", value[:4]
             yield "DA", value.replace("-", "/")
