@@ -228,9 +228,10 @@ def _record(
     # Zotero's « Extra » (CSL note) may carry our fields: they fill what the item lacks.
     from_note = dict(read_note(line) for line in _note_lines(item, ours=True))
     data.update({k: v for k, v in from_note.items() if k not in data})
-    if custom:  # our own export: ``custom`` is authoritative for the fields it lists
-        data.pop("date", None)
-        data.update({k: v for k, v in custom.items() if k not in ("id", "type", "citation")})
+    if "date" in custom or "date_signature" in custom:  # our export: ``custom`` says which
+        data.pop("date", None)  # date ``issued`` holds
+    # Our own export: ``custom`` is authoritative for the fields it lists.
+    data.update({k: v for k, v in custom.items() if k not in ("id", "type", "citation")})
     for name in data:
         marks.values[(name,)] = lines.of(_CSL_KEYS.get(name, name))
     key = str(custom.get("id") or item.get("citation-key") or item.get("id") or f"csl-{index}")
@@ -310,4 +311,5 @@ def _date(value: Any) -> str:
         numbers = [int(p) for p in parts[0][:3] if str(p).strip().isdecimal()]
         if numbers:
             return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
-    return date_from_text(str(value.get("literal") or value.get("raw") or ""))
+    text = date_from_text(str(value.get("literal") or value.get("raw") or ""))
+    return text or _as_text(value)  # not read: kept as written (the import sets it aside)

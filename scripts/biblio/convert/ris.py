@@ -271,14 +271,20 @@ def _dates_and_pages(entry: _Entry, values: _Values) -> None:
 
 
 def _notes_and_extras(entry: _Entry, values: _Values) -> None:
-    kept_notes = []
-    for value, where in entry.take_all("N1", prefix=NOTE_PREFIX):
-        name, note = read_note(value)
-        if name == "complements":  # not a field a note can fill: kept as written
-            kept_notes.append(("N1", value, where))
-        else:
-            values.put(name, note, where)
-    leftovers = kept_notes + entry.leftovers()
+    """Our fields from the ``biblio:`` lines of the N1 notes (first line or a later one, as
+    a Zotero « Extra » with other text is written); what is left goes to the complements."""
+    for index, (tag, value, where) in enumerate(entry.tags):
+        if tag != "N1" or index in entry.taken:
+            continue
+        rest = []
+        for line in value.split("\n"):
+            name, note = read_note(line) if line.startswith(NOTE_PREFIX) else ("", None)
+            if name and name != "complements":  # a table cannot come from one line
+                values.put(name, note, where)
+            else:
+                rest.append(line)
+        entry.tags[index] = (tag, "\n".join(rest), where)
+    leftovers = entry.leftovers()
     extras: dict[str, list[str]] = {}
     for tag, value, _ in leftovers:
         extras.setdefault(f"ris:{tag}", []).append(value)
