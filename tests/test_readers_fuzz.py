@@ -4,9 +4,11 @@ exception (bounded budget: the suite stays fast)."""
 from __future__ import annotations
 
 import json
+import tempfile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from biblio.convert import bibtex, csljson, ris
 from biblio.diagnostics import Diagnostic
@@ -14,7 +16,14 @@ from biblio.importing import plan_import
 from biblio.load.raw import RawRecord
 from biblio.model import Corpus
 
-BUDGET = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No example database, caches in a scratch folder: tests never write into the working tree.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="biblio-hypothesis-"))
+BUDGET = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Pieces of each syntax, so that generated texts reach the readers' inner paths.
 BIBTEX_PIECES = st.sampled_from(
