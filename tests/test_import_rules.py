@@ -310,3 +310,9 @@ def test_entries_without_a_key_get_one_from_their_line() -> None:
     assert problems == []
     assert [(r.id, r.data["titre"]) for r in records] == [("sans-cle-2", "A"), ("sans-cle-3", "B")]
     assert records[0].data["publication"] == "Cell"
+
+
+def test_a_bibtex_value_is_decoded_once() -> None:
+    ref = Reference(id="b", type="rapport", titre="C:\\dossier{x} \\'e", position=Position("x"))
+    (raw,), _ = bibtex.parse(bibtex.dump([ref]), "x.bib")
+    assert raw.data["titre"] == "C:\\dossier{x} \\'e"

@@ -123,7 +123,7 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
     raw = RawRecord("reference", key, data, marks, entry_pos)
-    return raw, normalise(raw)
+    return raw, normalise(raw, latex=False)
 
 
 def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:

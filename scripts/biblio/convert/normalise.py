@@ -32,12 +32,13 @@ _CODES = {"url", "doi", "isbn", "issn", "nor", "jorftext", "eli", "type", "id"}
 _ONE_LINE = {f.name for f in schema.REFERENCE_FIELDS if f.kind == schema.TEXT}
 
 
-def normalise(raw: RawRecord) -> list[Diagnostic]:
-    """Rewrite the values of ``raw`` in place; a warning for what was dropped."""
+def normalise(raw: RawRecord, latex: bool = True) -> list[Diagnostic]:
+    """Rewrite the values of ``raw`` in place; a warning for what was dropped. ``latex``:
+    decode LaTeX left in values (not for BibTeX, whose reader has already decoded it)."""
     problems: list[Diagnostic] = []
     data = raw.data
     for name in list(data):
-        cleaned, dropped = _clean(data[name], decode=name not in _CODES)
+        cleaned, dropped = _clean(data[name], name not in _CODES, latex)
         data[name] = cleaned
         if dropped:
             message = (
@@ -86,24 +87,24 @@ def _pagination(raw: RawRecord) -> None:
     raw.marks.values.setdefault(("pagination",), raw.marks.value(("nombre_pages",)))
 
 
-def _clean(value: Any, decode: bool) -> tuple[Any, int]:
+def _clean(value: Any, decode: bool, latex: bool) -> tuple[Any, int]:
     """``value`` with control characters dropped (and entities decoded if ``decode``)."""
     if isinstance(value, str):
         text, dropped = _CONTROL.subn("", value.replace("\r\n", "\n"))
-        return (decode_text(text) if decode else text), dropped
+        return (decode_text(text, latex) if decode else text), dropped
     if isinstance(value, list):
-        items = [_clean(v, decode) for v in value]
+        items = [_clean(v, decode, latex) for v in value]
         return [v for v, _ in items], sum(n for _, n in items)
     if isinstance(value, dict):
-        pairs = {k: _clean(v, decode) for k, v in value.items()}
+        pairs = {k: _clean(v, decode, latex) for k, v in value.items()}
         return {k: v for k, (v, _) in pairs.items()}, sum(n for _, n in pairs.values())
     return value, 0
 
 
-def decode_text(text: str) -> str:
+def decode_text(text: str, latex: bool = True) -> str:
     """HTML entities (``&amp;``, ``&#233;``) and LaTeX accents (``{\\'e}``) left in a value."""
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
-    if "\\" in text and _LATEX.search(text):
+    if latex and "\\" in text and _LATEX.search(text):
         text = latex_to_text(text)
     return text
