@@ -107,3 +107,12 @@ def test_a_published_text_cannot_cite_a_draft(base_copy: Path) -> None:
         "« @brouillon-2020 », non publiée : terminez-la (retirez « brouillon ») ou retirez le "
         "lien [X009]"
     ]
+
+
+def test_an_empty_required_field_is_an_error_not_a_silent_loss(
+    base_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(base_copy, "titre: ''\ntype: rapport\ndate: '2020'\n", "vide-2020.yaml")
+    assert main(["valider", "--racine", str(base_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "references/vide-2020.yaml:1:8: erreur: champ obligatoire « titre » vide [R002]" in out

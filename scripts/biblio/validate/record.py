@@ -95,8 +95,8 @@ def _check_required(checked: Checked) -> Iterator[Diagnostic]:
     draft = is_draft(raw)
     type_id = str(raw.data.get("type"))
     for name in missing_fields(raw):
-        if name in raw.reported or (not draft and name in raw.data):
-            continue  # already reported (as empty, or by the loader)
+        if name in raw.reported:
+            continue  # already reported by the loader
         for_type = (
             f" pour le type {quote(type_id)}"
             if name not in schema.REQUIRED_BY_KIND[raw.kind]
@@ -105,6 +105,9 @@ def _check_required(checked: Checked) -> Iterator[Diagnostic]:
         if draft:
             message = f"fiche en brouillon : {quote(name)} à compléter{for_type}"
             yield warning(raw.origin, "R010", message)
+        elif name in raw.data:  # empty: without it the record cannot be built
+            message = f"champ obligatoire {quote(name)} vide{for_type}"
+            yield error(checked.at((name,)), "R002", message)
         else:
             yield error(raw.origin, "R002", f"champ obligatoire {quote(name)} manquant{for_type}")
 
