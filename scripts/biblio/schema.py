@@ -2,7 +2,9 @@
 
 The same declarations drive validation (``biblio.validate``), the model
 (``biblio.model`` field names must match, a test checks it), the exports and
-the generated « Format des fiches » page.
+the generated « Format des fiches » page. How each exchange format names the
+document types (every BibLaTeX, RIS and CSL type) is data too, in
+``biblio.type_names``.
 """
 
 from __future__ import annotations

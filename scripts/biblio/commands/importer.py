@@ -94,7 +94,7 @@ def _print_plan(plan: ImportPlan, simulation: bool) -> None:
     )
 
 
-def _validate_created(root: Path, plan: ImportPlan) -> int:
+def _validate_created(root: Path, plan: ImportPlan) -> None:
     """Run the validator and show what it says about the new files (drafts: warnings)."""
     created = {c.path for c in plan.created}
     report = load_base(root)
@@ -102,4 +102,3 @@ def _validate_created(root: Path, plan: ImportPlan) -> int:
     for diagnostic in mine:
         print(diagnostic.format())
     print(f"validation des fiches créées : {diagnostics.summary(mine)}")
-    return 1 if any(d.gravite == diagnostics.ERROR for d in mine) else 0
