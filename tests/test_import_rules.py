@@ -316,3 +316,22 @@ def test_a_bibtex_value_is_decoded_once() -> None:
     ref = Reference(id="b", type="rapport", titre="C:\\dossier{x} \\'e", position=Position("x"))
     (raw,), _ = bibtex.parse(bibtex.dump([ref]), "x.bib")
     assert raw.data["titre"] == "C:\\dossier{x} \\'e"
+
+
+def test_a_file_without_any_ris_record_is_refused_not_ignored() -> None:
+    records, problems = ris.parse(
+        "FN Clarivate Analytics Web of Science\nPT J\nTI x\nER\n", "w.ris"
+    )
+    assert records == []
+    assert [(d.gravite, d.code) for d in problems] == [("erreur", "F003")]
+    assert "Web of Science" in problems[0].message
+    assert ris.parse("\n\n", "vide.ris") == ([], [])
+
+
+def test_a_bib_file_without_any_entry_is_refused() -> None:
+    records, problems = read_entries(b"Ceci n'est pas un export.\n", "notes.bib")
+    assert records == []
+    assert [d.format() for d in problems] == [
+        "notes.bib:1:1: erreur: fichier illisible : aucune notice BibTeX (« @type{clé, … } ») "
+        "dans le fichier [F003]"
+    ]

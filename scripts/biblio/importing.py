@@ -116,6 +116,9 @@ def read_entries(data: bytes, name: str) -> tuple[list[RawRecord], list[Diagnost
     parsed: tuple[list[RawRecord], list[Diagnostic]] = FORMATS[kind].parse(text, name)
     for raw in parsed[0]:
         raw.exchange_format = kind
+    if kind == "bibtex" and not parsed[0] and not parsed[1] and text.strip("\ufeff \t\r\n"):
+        message = "fichier illisible : aucune notice BibTeX (« @type{clé, … } ») dans le fichier"
+        return [], [error(Position(name), "F003", message)]  # not an export: refused, not skipped
     return parsed
 
 

@@ -31,7 +31,7 @@ from biblio.convert.ris_write import (
     ends_with_initials,
     record_text,
 )
-from biblio.diagnostics import Diagnostic, error, quote, warning
+from biblio.diagnostics import ERROR, Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Position
@@ -101,12 +101,25 @@ def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
     """Records of a RIS text, record by record: text outside the records is ignored with a
     warning; tags outside any record (no ``TY``) are one refused record."""
     entries, problems = _entries(text.lstrip("\ufeff"), fichier)
+    broken = any(d.gravite == ERROR for d in problems)
+    if not entries and not broken and text.strip("\ufeff \t\r\n"):
+        return [], [error(Position(fichier), "F003", _no_record(text))]  # nothing read at all
     records = []
     for index, entry in enumerate(entries, 1):
         record, entry_problems = _record(entry, index)
         problems.extend(entry_problems)
         records.append(record)
     return records, problems
+
+
+def _no_record(text: str) -> str:
+    message = "fichier illisible : aucune fiche RIS (« TY  - ») dans le fichier"
+    if re.match(r"\ufeff?(FN|PT) ", text):
+        message += (
+            " ; c'est un export Web of Science en texte balisé : exportez plutôt au format "
+            "RIS (ou BibTeX)"
+        )
+    return message
 
 
 def _entries(text: str, fichier: str) -> tuple[list[_Entry], list[Diagnostic]]:
