@@ -97,7 +97,7 @@ def test_a_string_bomb_gets_a_located_error_quickly() -> None:
     assert time.monotonic() - start < 2
     assert [d.format() for d in problems][:1] == [
         "bombe.bib:5:1: erreur: notice illisible : ses macros @string donneraient plus de "
-        "1 000 000 caractères (macros imbriquées en boucle ?) [F010]"
+        "1\u202f000\u202f000 caractères (macros imbriquées en boucle ?) [F010]"
     ]
     assert [r.id for r in records] == ["a"]
 
@@ -334,4 +334,12 @@ def test_a_bib_file_without_any_entry_is_refused() -> None:
     assert [d.format() for d in problems] == [
         "notes.bib:1:1: erreur: fichier illisible : aucune notice BibTeX (« @type{clé, … } ») "
         "dans le fichier [F003]"
+    ]
+
+
+def test_a_repeated_field_is_a_warning_and_the_first_is_read() -> None:
+    records, problems = bibtex.parse("@article{k, title={A}, title={B}, year=2020}", "x.bib")
+    assert [r.data["titre"] for r in records] == ["A"]
+    assert [d.format() for d in problems] == [
+        "x.bib:1:1: avertissement: champ « title » répété dans la notice : le premier est lu [F011]"
     ]

@@ -10,7 +10,7 @@ from typing import Any
 
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.input import bibtex as bibtex_input
-from pybtex.database.input.bibtex import UndefinedMacro
+from pybtex.database.input.bibtex import DuplicateField, UndefinedMacro
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
@@ -45,8 +45,11 @@ class _Parser(bibtex_input.Parser):  # type: ignore[misc]
             self.notes.append(f"macro @string inconnue {quote(name)} : lue comme un texte vide")
         elif isinstance(error, PybtexSyntaxError):
             raise error
+        elif isinstance(error, DuplicateField):
+            name = re.sub(r".* duplicate (\S+) field.*", r"\1", str(error))
+            self.notes.append(f"champ {quote(name)} répété dans la notice : le premier est lu")
         else:
-            self.notes.append(str(error))
+            self.notes.append(f"BibTeX : {error}")
 
 
 @dataclass
@@ -70,10 +73,11 @@ def read_entries(text: str, fichier: str) -> tuple[list[FileEntry], list[Diagnos
             continue
         entry_pos = Position(fichier, chunk.line, 1)
         if expanded_size(chunk, parser.macros) > MACRO_LIMIT:
+            limit = f"{MACRO_LIMIT:,}".replace(",", "\u202f")  # 1 000 000
             message = (
-                f"notice illisible : ses macros @string donneraient plus de {MACRO_LIMIT:,} "
+                f"notice illisible : ses macros @string donneraient plus de {limit} "
                 "caractères (macros imbriquées en boucle ?)"
-            ).replace(",", " ")
+            )
             read.problems.append(error(entry_pos, "F010", message))
             continue
         _read_chunk(parser, chunk, read)
