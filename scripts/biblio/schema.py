@@ -424,7 +424,8 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "R011": "import : valeur invalide mise de côté dans les compléments (à corriger)",
     "F009": "caractère de contrôle retiré d'une valeur importée",
     "F010": "export illisible : macro @string trop grande, imbrication trop profonde",
-    "F011": "import : clé en double dans un fichier, ou crossref / xdata introuvable",
+    "F011": "BibTeX : clé ou champ en double, macro @string inconnue, crossref / xdata "
+    "introuvable (avertissement)",
     "X001": "identifiant en double",
     "X002": "numéro d'affichage en double",
     "X003": "URL en double",
