@@ -343,3 +343,17 @@ def test_a_repeated_field_is_a_warning_and_the_first_is_read() -> None:
     assert [d.format() for d in problems] == [
         "x.bib:1:1: avertissement: champ « title » répété dans la notice : le premier est lu [F011]"
     ]
+
+
+def test_title_less_entries_are_duplicates_only_when_they_say_the_same() -> None:
+    text = "TY  - GEN\nN1  - a\nER  - \nTY  - BOOK\nN1  - b\nER  - \nTY  - GEN\nN1  - a\nER  - \n"
+    entries, _ = read_entries(text.encode(), "x.ris")
+    plan = plan_import(Corpus(), entries, TODAY)
+    assert (len(plan.created), len(plan.skipped)) == (2, 1)
+    assert plan.skipped[0].reason.endswith("(notice sans titre au contenu identique)")
+
+
+def test_a_no_break_space_survives_bibtex() -> None:
+    ref = Reference(id="n", type="rapport", titre="Volume\u00a02 ~x", position=Position("x"))
+    (raw,), _ = bibtex.parse(bibtex.dump([ref]), "x.bib")
+    assert raw.data["titre"] == "Volume\u00a02 ~x"

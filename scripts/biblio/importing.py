@@ -23,7 +23,7 @@ from typing import Any
 from biblio import schema
 from biblio.build import build_record
 from biblio.convert import bibtex, csljson, ris, yaml_record
-from biblio.convert.common import NOTE_PREFIX
+from biblio.convert.common import NOTE_PREFIX, reference_values
 from biblio.diagnostics import ERROR, Diagnostic, error, quote, warning
 from biblio.ids import slug_words, unique_id
 from biblio.load.files import SourceFile, decode
@@ -276,9 +276,10 @@ def _keys(ref: Reference) -> Iterator[tuple[str, str, str]]:
         yield "URL", normalise_url(ref.url), ref.url
     if ref.titre:
         yield "titre", f"{' '.join(slug_words(ref.titre))} {ref.year}", ""
-    else:  # a draft without a title: the rest of what it says
-        people = " ".join(p.nom or p.organisation for p in ref.auteurs)
-        yield "notice", f"{people}|{ref.publication}|{ref.date}|{ref.volume}|{ref.pages}", ""
+    else:  # a draft without a title: the same only if it says all the same things
+        values = reference_values(ref)
+        values.pop("date_ajout", None)
+        yield "notice", repr(sorted(values.items())), ""
 
 
-_SAME = {"titre": "même titre, même année", "notice": "même notice sans titre"}
+_SAME = {"titre": "même titre, même année", "notice": "notice sans titre au contenu identique"}

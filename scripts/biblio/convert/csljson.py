@@ -18,7 +18,7 @@ from biblio.convert.common import (
     person_parts,
     read_note,
 )
-from biblio.convert.normalise import normalise
+from biblio.convert.normalise import normalise, one_line
 from biblio.diagnostics import Diagnostic, error
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
@@ -287,7 +287,7 @@ def _note_lines(item: dict[str, Any], ours: bool) -> list[str]:
 
 
 def _one_line(value: Any) -> Any:
-    return " ".join(value.split()) if isinstance(value, str) else value
+    return one_line(value) if isinstance(value, str) else value
 
 
 def _as_text(value: Any) -> str:

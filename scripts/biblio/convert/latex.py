@@ -31,6 +31,7 @@ _ESCAPES = {
     "%": r"\%",
     "#": r"\#",
     "_": r"\_",
+    "\u00a0": "~",  # a no-break space: written as such, pybtex would read a plain space
 }
 _ESCAPES_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
 

@@ -29,6 +29,7 @@ _LATEX = re.compile(r"\\(?:['`^\"~=.][A-Za-z{]|[A-Za-z]+\s*\{)|\{\\")
 _PAGE_COUNT = re.compile(r"^\s*(\d+)\s*(?:p\.?|pp\.?|pages?|s\.)?\s*$", re.I)
 # Fields whose value is a code or an address: never decoded as text.
 _CODES = {"url", "doi", "isbn", "issn", "nor", "jorftext", "eli", "type", "id"}
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _ONE_LINE = {f.name for f in schema.REFERENCE_FIELDS if f.kind == schema.TEXT}
 
 
@@ -48,7 +49,7 @@ def normalise(raw: RawRecord, latex: bool = True) -> list[Diagnostic]:
             problems.append(warning(raw.marks.value((name,)), "F009", message))
     for name in _ONE_LINE & data.keys():
         if isinstance(data[name], str):
-            data[name] = " ".join(data[name].split())  # one line of text
+            data[name] = one_line(data[name])
     if isinstance(data.get("doi"), str):
         data["doi"] = bare_doi(data["doi"])
     for name, pattern in (("isbn", _ISBN), ("issn", _ISSN)):
@@ -56,6 +57,11 @@ def normalise(raw: RawRecord, latex: bool = True) -> list[Diagnostic]:
             data[name] = identifier_list(data[name], pattern)
     _pagination(raw)
     return problems
+
+
+def one_line(text: str) -> str:
+    """Line breaks and runs of spaces as one space; no-break spaces kept (French typography)."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def bare_doi(text: str) -> str:

@@ -20,7 +20,7 @@ from biblio.convert.common import (
     person_from_text,
     read_note,
 )
-from biblio.convert.normalise import normalise
+from biblio.convert.normalise import normalise, one_line
 from biblio.convert.ris_write import (
     ESCAPED_TAG_LINE,
     ORGANISATION_NOTE,
@@ -267,7 +267,7 @@ def _singles(entry: _Entry, values: _Values) -> None:
             value = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value.strip())
         elif name == "date_consultation":
             value = date_from_text(value)
-        values.put(name, value if name == "commentaire" else " ".join(value.split()), where)
+        values.put(name, value if name == "commentaire" else one_line(value), where)
 
 
 def _dates_and_pages(entry: _Entry, values: _Values) -> None:

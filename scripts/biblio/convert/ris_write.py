@@ -14,6 +14,7 @@ from biblio.convert.common import (
     reference_values,
     write_note,
 )
+from biblio.convert.normalise import one_line
 from biblio.model import Reference
 from biblio.schema import TYPES_BY_ID
 
@@ -89,9 +90,7 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
             yield _OUT_TAGS[name], str(value)
         elif name in ("editeurs", "mots_cles"):
             # One item per tag line: an item cannot span lines (they would read as items).
-            yield from (
-                (("PB" if name == "editeurs" else "KW"), " ".join(v.split())) for v in value
-            )
+            yield from ((("PB" if name == "editeurs" else "KW"), one_line(v)) for v in value)
         elif name == "date" and value != "s.d.":
             yield "PY", value[:4]
             yield "DA", value.replace("-", "/")
