@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from biblio.diagnostics import Diagnostic, error, quote
+from biblio.diagnostics import ERROR, Diagnostic, error, quote
 from biblio.model import Corpus, Position, Record
 from biblio.validate.texts import Citation, LocateText
 
@@ -34,3 +34,18 @@ def check_links_to_drafts(
                 where = locate_field(term, "sources")
                 message = f"référence source {quote(source)} en brouillon, {hint}"
                 yield error(where, "X008", message)
+
+
+def draft_files(corpus: Corpus) -> frozenset[str]:
+    """The record files that hold only a draft (a .bib file may mix drafts and records)."""
+    files = {r.position.fichier for r in corpus.references if r.brouillon}
+    published = {r.position.fichier for r in corpus.references if not r.brouillon}
+    return frozenset(files - published)
+
+
+def about_a_draft(diagnostic: Diagnostic, drafts: frozenset[str]) -> bool:
+    """A warning that concerns only a draft (its gaps, R010): the published site, which
+    leaves drafts out, is not affected, so a strict build need not fail on it."""
+    return diagnostic.gravite != ERROR and (
+        diagnostic.code == "R010" or diagnostic.fichier in drafts
+    )
