@@ -55,7 +55,7 @@ def test_duplicate_key_in_one_file() -> None:
     assert [(r.id, r.data["titre"]) for r in records] == [("a", "T"), ("a-2", "U")]
     assert [d.format() for d in problems] == [
         "r.bib:4:1: avertissement: clé « a » en double dans le fichier (lignes 1 et 4) : la "
-        "seconde notice est lue sous l'identifiant « a-2 » [F011]"
+        "seconde notice est lue sous l'identifiant « a-2 » [F014]"
     ]
 
 

@@ -27,9 +27,9 @@ def test_a_draft_gaps_are_warnings_and_strict_fails_on_them(
     out = capsys.readouterr().out
     assert (
         "references/brouillon-2020.yaml:1:1: avertissement: fiche en brouillon : « titre » à "
-        "compléter [R010]" in out
+        "compléter [R012]" in out
     )
-    assert "« publication » à compléter pour le type « article-revue » [R010]" in out
+    assert "« publication » à compléter pour le type « article-revue » [R012]" in out
     assert main(["valider", "--strict", "--racine", str(base_copy)]) == 1
 
 

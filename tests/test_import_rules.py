@@ -79,7 +79,7 @@ def test_control_characters_are_dropped_and_reported() -> None:
     assert data["commentaire"] == "a\nb"
     assert problems == [
         "x:1:1: avertissement: 2 caractère(s) de contrôle retiré(s) de « titre » (invisibles, "
-        "sans place dans une fiche) [F009]"
+        "sans place dans une fiche) [F012]"
     ]
 
 
@@ -97,7 +97,7 @@ def test_a_string_bomb_gets_a_located_error_quickly() -> None:
     assert time.monotonic() - start < 2
     assert [d.format() for d in problems][:1] == [
         "bombe.bib:5:1: erreur: notice illisible : ses macros @string donneraient plus de "
-        "1\u202f000\u202f000 caractères (macros imbriquées en boucle ?) [F010]"
+        "1\u202f000\u202f000 caractères (macros imbriquées en boucle ?) [F013]"
     ]
     assert [r.id for r in records] == ["a"]
 
@@ -123,7 +123,7 @@ def test_deeply_nested_json_gets_a_located_error() -> None:
     assert records == []
     assert [d.format() for d in problems] == [
         "profond.json:1:201: erreur: JSON illisible : plus de 200 crochets ou accolades "
-        "imbriqués [F010]"
+        "imbriqués [F013]"
     ]
 
 
@@ -165,7 +165,7 @@ def test_an_unknown_crossref_is_a_warning() -> None:
     _, problems = bibtex.parse("@inbook{c, title = {T}, crossref = {absent}}", "x.bib")
     assert [d.format() for d in problems] == [
         "x.bib:1:1: avertissement: notice « absent » (crossref ou xdata) introuvable dans le "
-        "fichier [F011]"
+        "fichier [F014]"
     ]
 
 
@@ -341,7 +341,7 @@ def test_a_repeated_field_is_a_warning_and_the_first_is_read() -> None:
     records, problems = bibtex.parse("@article{k, title={A}, title={B}, year=2020}", "x.bib")
     assert [r.data["titre"] for r in records] == ["A"]
     assert [d.format() for d in problems] == [
-        "x.bib:1:1: avertissement: champ « title » répété dans la notice : le premier est lu [F011]"
+        "x.bib:1:1: avertissement: champ « title » répété dans la notice : le premier est lu [F014]"
     ]
 
 

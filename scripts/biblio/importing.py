@@ -196,7 +196,7 @@ def _reference(
     if missing:
         raw.data["brouillon"] = True
     values, record_problems = check_record(raw)
-    problems.extend(d for d in record_problems if d.code == "R010")
+    problems.extend(d for d in record_problems if d.code == "R012")
     record = build_record(raw, values)
     if not isinstance(record, Reference):  # every value left has passed its check
         raise AssertionError(f"{raw.origin}: {record_problems}")

@@ -356,7 +356,7 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
         "Fiche à compléter",
         BOOLEAN,
         "Oui pour une fiche importée incomplète : les champs obligatoires manquants sont "
-        "signalés en avertissement (R010), la fiche est montrée par make serve avec le bandeau "
+        "signalés en avertissement (R012), la fiche est montrée par make serve avec le bandeau "
         "« fiche à compléter » mais absente du site publié. Retirez la ligne une fois la fiche "
         "complète.",
     ),
@@ -420,11 +420,11 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "R007": "identifiant (DOI, ISBN, ISSN, NOR, JORFTEXT, ELI) invalide",
     "R008": "auteur mal décrit",
     "R009": "champ vide",
-    "R010": "fiche en brouillon : champ obligatoire encore à compléter (avertissement)",
     "R011": "import : valeur invalide mise de côté dans les compléments (à corriger)",
-    "F009": "caractère de contrôle retiré d'une valeur importée",
-    "F010": "export illisible : macro @string trop grande, imbrication trop profonde",
-    "F011": "BibTeX : clé ou champ en double, macro @string inconnue, crossref / xdata "
+    "R012": "fiche en brouillon : champ obligatoire encore à compléter (avertissement)",
+    "F012": "caractère de contrôle retiré d'une valeur importée",
+    "F013": "export illisible : macro @string trop grande, imbrication trop profonde",
+    "F014": "BibTeX : clé ou champ en double, macro @string inconnue, crossref / xdata "
     "introuvable (avertissement)",
     "X001": "identifiant en double",
     "X002": "numéro d'affichage en double",

@@ -78,7 +78,7 @@ def read_entries(text: str, fichier: str) -> tuple[list[FileEntry], list[Diagnos
                 f"notice illisible : ses macros @string donneraient plus de {limit} "
                 "caractères (macros imbriquées en boucle ?)"
             )
-            read.problems.append(error(entry_pos, "F010", message))
+            read.problems.append(error(entry_pos, "F013", message))
             continue
         _read_chunk(parser, chunk, read)
     entries = [(key, _inherit(entry, read), lines) for key, entry, lines in read.entries.values()]
@@ -104,7 +104,7 @@ def _read_chunk(parser: _Parser, chunk: Chunk, read: _Read) -> None:
         read.problems.append(error(entry_pos, "F003", f"notice illisible : {_french(exc)}"))
         return
     notes = dict.fromkeys(parser.notes)  # one note per macro, however often it is used
-    read.problems.extend(warning(entry_pos, "F011", note) for note in notes)
+    read.problems.extend(warning(entry_pos, "F014", note) for note in notes)
     for key, entry in parser.data.entries.items():
         if chunk.kind in BIBLATEX_DATA_ONLY:
             read.shared[key.casefold()] = entry
@@ -124,7 +124,7 @@ def _add_entry(read: _Read, key: str, entry: Any, lines: FieldLines) -> None:
             f"clé {quote(key)} en double dans le fichier (lignes {first[2][0].ligne} et "
             f"{lines[0].ligne}) : la seconde notice est lue sous l'identifiant {quote(new_key)}"
         )
-        read.problems.append(warning(lines[0], "F011", message))
+        read.problems.append(warning(lines[0], "F014", message))
         key = new_key
     read.entries[key.casefold()] = (key, entry, lines)
 
@@ -168,7 +168,7 @@ def _inherit(entry: Any, read: _Read) -> Any:
 
 def _missing(read: _Read, entry: Any, key: str) -> None:
     message = f"notice {quote(key)} (crossref ou xdata) introuvable dans le fichier"
-    read.problems.append(warning(Position(read.fichier), "F011", message))
+    read.problems.append(warning(Position(read.fichier), "F014", message))
 
 
 def _french(exc: Exception) -> str:

@@ -154,7 +154,7 @@ def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
     if too_deep is not None:
         where = Position(fichier, line_of(text, too_deep), too_deep - text.rfind("\n", 0, too_deep))
         message = f"JSON illisible : plus de {MAX_DEPTH} crochets ou accolades imbriqués"
-        return [], [error(where, "F010", message)]
+        return [], [error(where, "F013", message)]
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

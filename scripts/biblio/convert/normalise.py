@@ -46,7 +46,7 @@ def normalise(raw: RawRecord, latex: bool = True) -> list[Diagnostic]:
                 f"{dropped} caractère(s) de contrôle retiré(s) de {quote(name)} "
                 "(invisibles, sans place dans une fiche)"
             )
-            problems.append(warning(raw.marks.value((name,)), "F009", message))
+            problems.append(warning(raw.marks.value((name,)), "F012", message))
     for name in _ONE_LINE & data.keys():
         if isinstance(data[name], str):
             data[name] = one_line(data[name])

@@ -31,7 +31,7 @@ DRAFT_BANNER = (
     '<div class="admonition warning biblio-brouillon" markdown>\n'
     '<p class="admonition-title">Fiche à compléter</p>\n\n'
     "Cette fiche importée est un brouillon : complétez les champs que `biblio valider` "
-    "signale (R010), puis retirez la ligne `brouillon: true`. Elle n'apparaît pas dans le "
+    "signale (R012), puis retirez la ligne `brouillon: true`. Elle n'apparaît pas dans le "
     "site publié.\n\n</div>"
 )
 DOWNLOADS = {"bib": ("BibTeX", bibtex), "ris": ("RIS", ris), "json": ("CSL-JSON", csljson)}

@@ -44,8 +44,8 @@ def draft_files(corpus: Corpus) -> frozenset[str]:
 
 
 def about_a_draft(diagnostic: Diagnostic, drafts: frozenset[str]) -> bool:
-    """A warning that concerns only a draft (its gaps, R010): the published site, which
+    """A warning that concerns only a draft (its gaps, R012): the published site, which
     leaves drafts out, is not affected, so a strict build need not fail on it."""
     return diagnostic.gravite != ERROR and (
-        diagnostic.code == "R010" or diagnostic.fichier in drafts
+        diagnostic.code == "R012" or diagnostic.fichier in drafts
     )

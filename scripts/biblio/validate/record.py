@@ -104,7 +104,7 @@ def _check_required(checked: Checked) -> Iterator[Diagnostic]:
         )
         if draft:
             message = f"fiche en brouillon : {quote(name)} à compléter{for_type}"
-            yield warning(raw.origin, "R010", message)
+            yield warning(raw.origin, "R012", message)
         elif name in raw.data:  # empty: without it the record cannot be built
             message = f"champ obligatoire {quote(name)} vide{for_type}"
             yield error(checked.at((name,)), "R002", message)
