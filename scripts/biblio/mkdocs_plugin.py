@@ -31,6 +31,7 @@ from biblio.render.downloads import PRINT_PAGE
 from biblio.render.pages import whole_base_files
 from biblio.render.section_files import CONTENT_TYPES
 from biblio.schema import FOLDERS
+from biblio.validate.drafts import about_a_draft, draft_files
 from biblio.validate.runner import load_base
 
 log = logging.getLogger("mkdocs.plugins.biblio")
@@ -65,8 +66,14 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         report = load_base(self._root(config))
+        drafts = draft_files(report.corpus)  # left out of the site: their gaps are no warning
         for diagnostic in report.diagnostics:
-            (log.error if diagnostic.gravite == ERROR else log.warning)(diagnostic.format())
+            if diagnostic.gravite == ERROR:
+                log.error(diagnostic.format())
+            else:
+                (log.info if about_a_draft(diagnostic, drafts) else log.warning)(
+                    diagnostic.format()
+                )
         if report.errors:
             raise PluginError(f"{report.errors} erreur(s) dans les fiches : lancez biblio valider")
         self.corpus = report.corpus

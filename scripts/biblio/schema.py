@@ -2,7 +2,9 @@
 
 The same declarations drive validation (``biblio.validate``), the model
 (``biblio.model`` field names must match, a test checks it), the exports and
-the generated « Format des fiches » page.
+the generated « Format des fiches » page. How each exchange format names the
+document types (every BibLaTeX, RIS and CSL type) is data too, in
+``biblio.type_names``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ URL = "url"  # http(s) address
 PERSONS = "personnes"  # list of persons or organisations
 VOCABULARY = "vocabulaire"  # one value of a controlled vocabulary
 IDENTIFIER = "identifiant"  # DOI, ISBN… checked by pattern or checksum
+IDENTIFIERS = "identifiants"  # one identifier or a list of them (several ISBN of a book)
 REFERENCE_IDS = "ids_references"  # list of reference ids
 TERM_IDS = "ids_termes"  # list of glossary term ids
 SECTION_ID = "id_section"  # one section id
@@ -39,6 +42,7 @@ KIND_LABELS: dict[str, str] = {
     PERSONS: "liste de personnes (nom, prenom, particule) ou d'organisations",
     VOCABULARY: "valeur d'une liste fermée",
     IDENTIFIER: "identifiant normalisé",
+    IDENTIFIERS: "identifiant normalisé ou liste d'identifiants",
     REFERENCE_IDS: "liste d'identifiants de références",
     TERM_IDS: "liste d'identifiants de termes du glossaire",
     SECTION_ID: "identifiant de section",
@@ -126,6 +130,25 @@ TYPES: tuple[TypeSpec, ...] = (
         "CHAP",
         ("titre", "publication"),
     ),
+    TypeSpec(
+        "communication",
+        "Communication (article de colloque)",
+        "paper-conference",
+        "inproceedings",
+        "CPAPER",
+        _DATED,
+    ),
+    TypeSpec(
+        "document-non-publie",
+        "Document non publié (littérature grise)",
+        "manuscript",
+        "unpublished",
+        "UNPB",
+        _BASE,
+    ),
+    TypeSpec("jeu-de-donnees", "Jeu de données", "dataset", "dataset", "DATA", _BASE),
+    TypeSpec("logiciel", "Logiciel", "software", "software", "COMP", _BASE),
+    TypeSpec("document", "Autre document", "document", "misc", "GEN", _BASE),
 )
 
 TYPES_BY_ID: dict[str, TypeSpec] = {t.id: t for t in TYPES}
@@ -135,7 +158,28 @@ VOCABULARIES: dict[str, Vocabulary] = {
     "langues": Vocabulary(
         "langues",
         "Langues",
-        {"fr": "français", "en": "anglais", "es": "espagnol", "de": "allemand", "it": "italien"},
+        {
+            "fr": "français",
+            "en": "anglais",
+            "es": "espagnol",
+            "de": "allemand",
+            "it": "italien",
+            "pt": "portugais",
+            "nl": "néerlandais",
+            "ca": "catalan",
+            "la": "latin",
+            "el": "grec",
+            "pl": "polonais",
+            "ru": "russe",
+            "sv": "suédois",
+            "da": "danois",
+            "no": "norvégien",
+            "fi": "finnois",
+            "tr": "turc",
+            "ar": "arabe",
+            "zh": "chinois",
+            "ja": "japonais",
+        },
     ),
     "sources_commentaire": Vocabulary(
         "sources_commentaire",
@@ -231,6 +275,13 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("pages", "Pages", TEXT, "Pages occupées dans la publication.", example="729-733"),
     FieldSpec("nombre_pages", "Nombre de pages", INTEGER, "Nombre total de pages du document."),
+    FieldSpec(
+        "pagination",
+        "Pagination",
+        TEXT,
+        "Pagination telle qu'imprimée quand elle n'est pas un simple nombre de pages.",
+        example="xviii+214",
+    ),
     FieldSpec("lieu", "Lieu", TEXT, "Lieu d'édition."),
     FieldSpec(
         "date",
@@ -266,8 +317,19 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("date_archive", "Archivé le", FULL_DATE, "Date de la copie archivée."),
     FieldSpec("doi", "DOI", IDENTIFIER, "DOI sans préfixe : 10.xxxx/…", example="10.1177/17579759"),
-    FieldSpec("isbn", "ISBN", IDENTIFIER, "ISBN-10 ou ISBN-13, tirets permis."),
-    FieldSpec("issn", "ISSN", IDENTIFIER, "ISSN NNNN-NNNC.", example="0995-3914"),
+    FieldSpec(
+        "isbn",
+        "ISBN",
+        IDENTIFIERS,
+        "ISBN-10 ou ISBN-13, tirets permis ; une liste s'il y en a plusieurs.",
+    ),
+    FieldSpec(
+        "issn",
+        "ISSN",
+        IDENTIFIERS,
+        "ISSN NNNN-NNNC ; une liste s'il y en a plusieurs (papier, en ligne).",
+        example="0995-3914",
+    ),
     FieldSpec("nor", "NOR", IDENTIFIER, "Numéro NOR d'un texte officiel.", example="SSAH2111132R"),
     FieldSpec(
         "jorftext",
@@ -303,6 +365,15 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
         MAPPING,
         "Données d'un import (Zotero…) sans champ équivalent, gardées telles quelles : "
         "« format:champ: valeur » (bibtex:shorttitle, ris:M1, csl:title-short…).",
+    ),
+    FieldSpec(
+        "brouillon",
+        "Fiche à compléter",
+        BOOLEAN,
+        "Oui pour une fiche importée incomplète : les champs obligatoires manquants sont "
+        "signalés en avertissement (R012), la fiche est montrée par make serve avec le bandeau "
+        "« fiche à compléter » mais absente du site publié. Retirez la ligne une fois la fiche "
+        "complète.",
     ),
 )
 
@@ -365,6 +436,12 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "R008": "auteur mal décrit",
     "R009": "champ vide",
     "R010": "date en texte libre, gardée telle quelle (avertissement)",
+    "R011": "import : valeur invalide mise de côté dans les compléments (à corriger)",
+    "R012": "fiche en brouillon : champ obligatoire encore à compléter (avertissement)",
+    "F012": "caractère de contrôle retiré d'une valeur importée",
+    "F013": "export illisible : macro @string trop grande, imbrication trop profonde",
+    "F014": "BibTeX : clé ou champ en double, macro @string inconnue, crossref / xdata "
+    "introuvable (avertissement)",
     "X001": "identifiant en double",
     "X002": "numéro d'affichage en double",
     "X003": "URL en double",

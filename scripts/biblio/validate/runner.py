@@ -19,6 +19,7 @@ from biblio.load.donnees import load_donnees
 from biblio.load.files import SourceFile, find_record_files, read_file
 from biblio.model import Corpus, Record, Reference, Section, Term
 from biblio.validate.corpus import check_corpus
+from biblio.validate.drafts import check_links_to_drafts
 from biblio.validate.locate import FieldLocator
 from biblio.validate.perfile import Entry, FileResult, Pending, check_files, from_plain
 from biblio.validate.texts import Citation, check_citations
@@ -114,6 +115,7 @@ def _assemble(root: Path, results: list[FileResult], problems: list[Diagnostic])
     problems.extend(check_corpus(corpus, locator.field))
     reference_ids = {r.id for r in corpus.references}
     problems.extend(check_citations(citations, reference_ids, locator.text))
+    problems.extend(check_links_to_drafts(corpus, citations, locator.text, locator.field))
     donnees, donnees_problems = load_donnees(root, reference_ids)
     problems.extend(donnees_problems)
     return Report(corpus, tuple(sorted(set(problems))), donnees)
