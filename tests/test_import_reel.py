@@ -108,7 +108,7 @@ DATES_PENDING = {"ris-jabref-importer-test1.ris"}
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(n, marks=pytest.mark.xfail(reason="dates EDTF", strict=False))
+        pytest.param(n, marks=pytest.mark.xfail(reason="dates EDTF", strict=True))
         if n in DATES_PENDING
         else n
         for n in FILES
