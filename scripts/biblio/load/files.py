@@ -12,12 +12,12 @@ from pathlib import Path
 
 from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.model import Position
-from biblio.schema import FOLDERS, ID_PATTERN
+from biblio.ids import id_problem
+from biblio.schema import FOLDERS
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Files documentalists keep next to the records; not records themselves.
 IGNORED_SUFFIXES = (".md", ".txt")
-_ID_RE = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,15 @@ def find_record_files(
 
 
 def check_file_name(source: SourceFile) -> Diagnostic | None:
-    """The file name is the record id: lower case letters, digits and hyphens."""
-    if _ID_RE.match(source.stem):
+    """The file name is the record id: it passes the id check (``ids.id_problem``)."""
+    problem = id_problem(source.stem)
+    if problem is None:
         return None
     return error(
         Position(source.relative),
         "F007",
-        f"nom de fichier invalide {quote(source.path.name)} : l'identifiant ne doit contenir que "
-        "des minuscules non accentuées, des chiffres et des tirets (ex. motard-tessier-2016.yaml)",
+        f"nom de fichier invalide {quote(source.path.name)} : {problem} "
+        "(ex. motard-tessier-2016.yaml)",
     )
 
 
