@@ -50,8 +50,12 @@ def find_record_files(
         directory = root / folder
         if not directory.is_dir():
             continue
-        with os.scandir(directory) as scan:  # scandir knows file types without a stat each
-            names = sorted(e.name for e in scan if e.is_file() and not e.name.startswith("."))
+        names, unreadable = _file_names(directory)
+        for name, exc in unreadable:
+            reason = _READ_PROBLEMS.get(exc.errno or 0, f"erreur du système n° {exc.errno}")
+            problems.append(
+                error(Position(f"{folder}/{name}"), "F008", f"fichier illisible : {reason}")
+            )
         for name in names:
             path = directory / name
             relative = f"{folder}/{name}"
@@ -63,6 +67,23 @@ def find_record_files(
                 message = f"fichier ignoré {quote(path.name)} : extension attendue {expected}"
                 problems.append(warning(Position(relative), "F006", message))
     return found, problems
+
+
+def _file_names(directory: Path) -> tuple[list[str], list[tuple[str, OSError]]]:
+    """Sorted names of the files of ``directory``, and the entries that could not be examined
+    (a symbolic link loop): reported, and the rest of the base is still checked."""
+    names: list[str] = []
+    unreadable: list[tuple[str, OSError]] = []
+    with os.scandir(directory) as scan:  # scandir knows file types without a stat each
+        for entry in scan:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_file():
+                    names.append(entry.name)
+            except OSError as exc:
+                unreadable.append((entry.name, exc))
+    return sorted(names), sorted(unreadable, key=lambda item: item[0])
 
 
 def check_file_name(source: SourceFile) -> Diagnostic | None:
@@ -81,6 +102,7 @@ def check_file_name(source: SourceFile) -> Diagnostic | None:
 _READ_PROBLEMS = {
     errno.EACCES: "droits de lecture insuffisants",
     errno.ENOENT: "fichier supprimé pendant la vérification",
+    errno.ELOOP: "boucle de liens symboliques",
 }
 
 
