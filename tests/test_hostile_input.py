@@ -13,7 +13,7 @@ import pytest
 from biblio import ids
 from biblio.cli import main
 from biblio.model import Person, Position, Reference
-from biblio.output import WriteRefused, write_generated_tree
+from biblio.output import WriteRefused, write_generated_tree, write_new_files
 
 ONLINE = """@online{{{key},
   title = {{Un titre}},
@@ -114,15 +114,15 @@ def test_generated_pages_stay_in_their_folder(tmp_path: Path, relative: str) -> 
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["sortie"]
 
 
-def test_generated_pages_do_not_follow_a_link_out(tmp_path: Path) -> None:
-    out = tmp_path / "sortie"
-    write_generated_tree(out, {"index.md": "x"})
-    (tmp_path / "ailleurs").mkdir()
+def test_record_files_do_not_follow_a_link_out_of_the_tree(tmp_path: Path) -> None:
+    root, elsewhere = tmp_path / "base", tmp_path / "ailleurs"
+    (root / "references").mkdir(parents=True)
+    elsewhere.mkdir()
+    os.symlink(elsewhere, root / "references" / "lien")
     with pytest.raises(WriteRefused):
-        # A generated page named like a link in the staging folder cannot exist; a relative
-        # path through a link is checked the same way: resolved, then compared.
-        write_generated_tree(out, {"index.md": "x", "sous/../../ailleurs/x.md": "y"})
-    assert not list((tmp_path / "ailleurs").iterdir())
+        write_new_files(root, {"references/a.yaml": "x", "references/lien/b.yaml": "y"})
+    assert not list(elsewhere.iterdir())
+    assert not (root / "references" / "a.yaml").exists()
 
 
 def test_ajouter_refuses_an_id_that_is_a_path(

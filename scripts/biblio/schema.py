@@ -366,7 +366,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "X010": "note de bas de page sans définition, ou définie sans appel",
     "X011": "section parente inconnue ou boucle dans l'arbre",
     "X012": "terme du glossaire inconnu",
-    "X013": "identifiant (clé BibTeX) invalide : minuscules, chiffres, tirets, 100 caractères au plus",
+    "X013": "identifiant (clé BibTeX) invalide : minuscules, chiffres, tirets ; 100 caractères",
     "D001": "donnée (dossier donnees/) : clé obligatoire manquante",
     "D002": "donnée : valeur vide ou du mauvais type",
     "D003": "donnée : clé inconnue (avec suggestion)",

@@ -5,14 +5,13 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from biblio.diagnostics import Diagnostic, error, quote, warning
-from biblio.model import Position
 from biblio.ids import id_problem
+from biblio.model import Position
 from biblio.schema import FOLDERS
 
 YAML_SUFFIXES = (".yaml", ".yml")
