@@ -13,6 +13,7 @@ reports it as an error until then.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
@@ -83,7 +84,7 @@ def commit_new_files(root: Path, files: Mapping[str, str]) -> None:
             os.chmod(staged, file_mode())
         _write_journal(run, list(targets))
     except BaseException:
-        shutil.rmtree(run, ignore_errors=True)  # nothing of this run is in the base yet
+        _remove_run(run)  # nothing of this run is in the base yet
         raise
     _commit(root, run, list(targets))
 
@@ -116,9 +117,15 @@ def _commit(root: Path, run: Path, names: list[str]) -> None:
     except BaseException:
         for target in done:
             target.unlink(missing_ok=True)
-        shutil.rmtree(run, ignore_errors=True)
+        _remove_run(run)
         raise
+    _remove_run(run)
+
+
+def _remove_run(run: Path) -> None:
     shutil.rmtree(run, ignore_errors=True)
+    with contextlib.suppress(OSError):  # other runs' leftovers, if any, stay to be reported
+        run.parent.rmdir()
 
 
 def recover(root: Path) -> list[str]:
@@ -128,7 +135,7 @@ def recover(root: Path) -> list[str]:
     for run in _runs(root):
         journal = _read_journal(run)
         if journal is None:
-            shutil.rmtree(run, ignore_errors=True)
+            _remove_run(run)
             messages.append(f"écriture interrompue {run.name} : rien n'avait été écrit, nettoyée")
             continue
         finished = 0
@@ -139,7 +146,7 @@ def recover(root: Path) -> list[str]:
                 if not target.exists():
                     link_new(staged, target)
                     finished += 1
-        shutil.rmtree(run, ignore_errors=True)
+        _remove_run(run)
         messages.append(
             f"écriture interrompue {run.name} achevée : {len(journal)} fichier(s) écrit(s) "
             f"en tout, dont {finished} à la reprise"
