@@ -103,7 +103,10 @@ def test_a_killed_import_leaves_all_or_none_and_the_next_run_cleans_up(
     run = _biblio("importer", str(export), "--racine", str(base), output=subprocess.DEVNULL)
     staging = base / STAGING_NAME
     deadline = time.monotonic() + 120
-    while not staging.exists() and run.poll() is None and time.monotonic() < deadline:
+    folder = base / "references"
+    while run.poll() is None and time.monotonic() < deadline:
+        if staging.exists() or len(os.listdir(folder)) > len(before):
+            break  # writing has begun
         time.sleep(0.005)
     time.sleep(0.05)  # somewhere in the staging or the commit
     run.send_signal(signal.SIGKILL)
