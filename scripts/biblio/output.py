@@ -140,3 +140,41 @@ def write_new_files(root: Path, files: Mapping[str, str]) -> None:
 
     with locked_tree(root):
         commit_new_files(root, files)
+
+
+class SiteSwap:
+    """A site built beside its folder, which it replaces only once complete: a failed or killed
+    build leaves the previous site whole (and its leftovers are removed by the next build)."""
+
+    def __init__(self) -> None:
+        self.target: Path | None = None
+        self.staging: Path | None = None
+        self.completed = False
+
+    def begin(self, target: Path) -> Path:
+        """The folder to build into, beside ``target`` (same file system: one rename)."""
+        target = target.absolute()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        prefix = f".{target.name}.construction-"
+        for leftover in target.parent.glob(f"{prefix}*"):
+            shutil.rmtree(leftover, ignore_errors=True)  # of a build that was killed
+        self.target = target
+        self.staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=prefix))
+        os.chmod(self.staging, folder_mode())
+        return self.staging
+
+    def complete(self) -> None:
+        self.completed = True
+
+    def fail(self) -> None:
+        self.completed = False
+
+    def end(self) -> None:
+        """Put the complete site in place, or drop the incomplete one."""
+        if self.staging is None or self.target is None:
+            return
+        if self.completed:
+            swap_folder(self.staging, self.target)
+        else:
+            shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging = None
