@@ -21,9 +21,16 @@ def cache_path(root: Path) -> Path:
 def load(path: Path) -> dict[str, LinkResult]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {url: LinkResult(**item) for url, item in data.items()}
-    except (OSError, ValueError, TypeError):
-        return {}  # no cache, or an unreadable one: check everything again
+        return {str(url): _result(item) for url, item in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}  # no cache, or an unreadable or damaged one: check everything again
+
+
+def _result(item: object) -> LinkResult:
+    result = LinkResult(**item)  # type: ignore[arg-type]  # a mapping, or TypeError
+    if not isinstance(result.statut, str) or not isinstance(result.verifie_le, (int, float)):
+        raise TypeError("entrée de cache invalide")
+    return result
 
 
 def still_valid(cached: dict[str, LinkResult], now: float) -> dict[str, LinkResult]:
