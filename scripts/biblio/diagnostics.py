@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -37,11 +38,16 @@ def warning(where: Position, code: str, message: str) -> Diagnostic:
 
 
 def quote(value: object) -> str:
-    """French quotes around a value, shortened if long."""
-    text = str(value)
+    """French quotes around a value, shortened if long; a line break or another control
+    character is shown as its code (a diagnostic stays on one line)."""
+    text = "".join(f"\\u{ord(c):04x}" if _is_break(c) else c for c in str(value))
     if len(text) > 60:
         text = text[:57] + "…"
     return f"« {text} »"
+
+
+def _is_break(character: str) -> bool:
+    return unicodedata.category(character) in ("Cc", "Zl", "Zp")
 
 
 def summary(diagnostics: Iterable[Diagnostic]) -> str:
