@@ -93,7 +93,7 @@ def _source(kind: str, name: str) -> SourceFile:
 def _located(problems: list[Diagnostic], fichier: str) -> None:
     for problem in problems:
         assert problem.fichier == fichier
-        assert problem.ligne >= 1 and problem.colonne >= 1
+        assert min(problem.ligne, problem.colonne) >= 1
         assert "\n" not in problem.message
         assert problem.code[:1] in "FRXD"
 
