@@ -215,3 +215,46 @@ def test_written_files_and_folders_follow_the_umask(base: Path, tmp_path: Path) 
     assert oct(_mode(exported)) == oct(0o644)
     assert oct(_mode(out)) == oct(0o755)
     assert oct(_mode(base / "references" / "doe-2020-titre.yaml")) == oct(0o644)
+
+
+def test_ajouter_waits_for_the_lock_then_gives_up_without_writing(base: Path) -> None:
+    from biblio.staging import locked_tree
+
+    before = _records(base)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "BIBLIO_VERROU_ATTENTE": "0.5"}
+    command = [
+        *(sys.executable, "-m", "biblio", "ajouter", "--racine", str(base)),
+        *("--type", "rapport", "--titre", "Un titre", "--auteur", "Doe, John"),
+        *("--date", "2020", "--url", "https://example.org/verrou"),
+    ]
+    with locked_tree(base):
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "une autre commande biblio écrit dans la base" in result.stderr
+    assert _records(base) == before
+
+
+def test_a_failed_commit_removes_only_the_files_of_this_run(
+    base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import biblio.staging as staging
+    from biblio.output import WriteRefused, link_new
+
+    calls: list[Path] = []
+
+    def another_writer_meanwhile(source: Path, target: Path) -> None:
+        calls.append(target)
+        if len(calls) == 3:  # a file that appeared since the check (a writer without lock)
+            target.write_text("à quelqu'un d'autre\n", encoding="utf-8")
+        link_new(source, target)
+
+    monkeypatch.setattr(staging, "link_new", another_writer_meanwhile)
+    files = {f"references/lot-{i}.yaml": "type: rapport\n" for i in range(5)}
+    with pytest.raises(WriteRefused):
+        staging.commit_new_files(base, files)
+    left = sorted(p.name for p in (base / "references").glob("lot-*.yaml"))
+    assert left == ["lot-2.yaml"]
+    assert (base / "references" / "lot-2.yaml").read_text(encoding="utf-8") == (
+        "à quelqu'un d'autre\n"
+    )
+    assert not (base / STAGING_NAME).exists()
