@@ -57,6 +57,10 @@ def locked_tree(root: Path) -> Iterator[None]:
                 f"une autre commande biblio écrit dans la base depuis plus de {LOCK_WAIT:g} s "
                 f"(verrou {root / LOCK_NAME}) : rien n'a été écrit, réessayez plus tard"
             ) from None
+    except OSError as exc:  # after Timeout (one of them): a tree one may not write in
+        raise WriteRefused(
+            f"verrou {root / LOCK_NAME} impossible à créer ({exc.strerror}) : rien n'a été écrit"
+        ) from None
     try:
         if lock.lock_counter == 1:
             for message in recover(root):
