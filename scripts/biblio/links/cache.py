@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from biblio.links.check import OK, REDIRECTED, LinkResult
+from biblio.output import write_new_file
 
 MAX_AGE = 24 * 3600.0  # seconds
 _TRUSTED = frozenset({OK, REDIRECTED})
@@ -45,6 +46,4 @@ def still_valid(cached: dict[str, LinkResult], now: float) -> dict[str, LinkResu
 def save(path: Path, results: dict[str, LinkResult]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {url: asdict(results[url]) for url in sorted(results)}
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(path)
+    write_new_file(path, json.dumps(data, ensure_ascii=False, indent=1), overwrite=True)
