@@ -156,8 +156,10 @@ class SiteSwap:
         target = target.absolute()
         target.parent.mkdir(parents=True, exist_ok=True)
         prefix = f".{target.name}.construction-"
-        for leftover in target.parent.glob(f"{prefix}*"):
-            shutil.rmtree(leftover, ignore_errors=True)  # of a build that was killed
+        # Left by a build killed while building, or between the two renames of the swap.
+        for pattern in (f"{prefix}*", f".{target.name}.ancien.*"):
+            for leftover in target.parent.glob(pattern):
+                shutil.rmtree(leftover, ignore_errors=True)
         self.target = target
         self.staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=prefix))
         os.chmod(self.staging, folder_mode())
