@@ -50,6 +50,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
         # their text changes, so that MkDocs rebuilds only the pages an edit touches.
         self.incremental = False
+        self.swap: SiteSwap | None = None  # set by on_startup for `mkdocs build`
         self.written: dict[str, str] = {}
         self.indexed = False
         # While previewing, the whole-base downloads are written by a thread per rebuild:

@@ -3,6 +3,7 @@ half-written file, with the permissions the user's umask gives."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -21,18 +22,36 @@ def path_under(destination: Path, relative: str) -> Path:
     """``destination / relative``, refused unless it stays under ``destination`` (no absolute
     path, no « .. », no symbolic link leading elsewhere)."""
     pure = PurePosixPath(relative)
+    target = destination / relative
     if (
         not relative
         or "\0" in relative
         or "\\" in relative
         or pure.is_absolute()
         or ".." in pure.parts
-        or not (destination / relative).resolve().is_relative_to(destination.resolve())
+        or not _real_under(str(target), str(destination))
     ):
         raise WriteRefused(
             f"chemin {relative!r} hors du dossier {destination} : refusé, rien n'a été écrit"
         )
-    return destination / relative
+    return target
+
+
+def _real_under(target: str, destination: str) -> bool:
+    """Whether ``target``, links followed, is in ``destination``; folders' real paths are
+    remembered (a preview writes thousands of pages into a few folders)."""
+    real = (
+        os.path.realpath(target)
+        if os.path.islink(target)
+        else os.path.join(_real_folder(os.path.dirname(target)), os.path.basename(target))
+    )
+    base = _real_folder(destination)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _umask() -> int:
