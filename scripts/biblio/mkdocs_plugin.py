@@ -105,6 +105,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             for path, text in generated_pages(
                 self.corpus, config.site_url or "", self.donnees
             ).items():
+                path_under(Path(config.site_dir), path)  # a page never lands outside the site
                 files.append(File.generated(config, path, content=text))
         try:
             self.redirects = urls.read_redirects(self._root(config))
