@@ -86,8 +86,9 @@ def test_a_file_name_ending_in_a_newline_is_not_an_id(
     source.unlink()
     code, lines = _valider(base_copy, capsys)
     assert code == 1
-    assert "caractère U+000A non admis" in "\n".join(lines)
-    assert "[F007]" in "\n".join(lines)
+    assert lines[0].startswith(f"references/{good.stem}-copie\\u000a.yaml:1:1: erreur: nom de")
+    assert "caractère U+000A non admis" in lines[0]
+    assert lines[0].endswith("[F007]")
 
 
 def test_ids_of_new_references_are_bounded() -> None:
