@@ -414,7 +414,9 @@ REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
 # Folders of the base, by record kind.
 FOLDERS: dict[str, str] = {"reference": "references", "terme": "glossaire", "section": "sections"}
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # matched whole (fullmatch), see ids.id_problem
+# Record ids become file names (with suffixes such as « .yaml », « .bib »): well under 255 bytes.
+MAX_ID_LENGTH = 100
 
 # Stable diagnostic codes, documented on the « Format des fiches » page.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -425,7 +427,10 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "F005": "clé répétée ou invalide dans un fichier YAML",
     "F006": "fichier ignoré (extension inattendue)",
     "F007": "nom de fichier qui n'est pas un identifiant valide",
-    "F008": "fichier illisible (droits, fichier supprimé pendant la vérification)",
+    "F008": "fichier illisible (droits, fichier supprimé pendant la vérification, boucle de liens)",
+    "F009": "ancre ou alias YAML (« &nom », « *nom ») : sans usage dans une fiche, refusés",
+    "F010": "valeur YAML trop imbriquée (listes ou tables les unes dans les autres)",
+    "F011": "écriture interrompue (import ou ajout tué en cours d'écriture)",
     "R001": "clé inconnue (avec suggestion)",
     "R002": "champ obligatoire manquant",
     "R003": "valeur du mauvais type",
@@ -454,6 +459,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "X010": "note de bas de page sans définition, ou définie sans appel",
     "X011": "section parente inconnue ou boucle dans l'arbre",
     "X012": "terme du glossaire inconnu",
+    "X013": "identifiant (clé BibTeX) invalide : minuscules, chiffres, tirets ; 100 caractères",
     "D001": "donnée (dossier donnees/) : clé obligatoire manquante",
     "D002": "donnée : valeur vide ou du mauvais type",
     "D003": "donnée : clé inconnue (avec suggestion)",

@@ -18,6 +18,7 @@ from biblio.load.cache import FileCache
 from biblio.load.donnees import load_donnees
 from biblio.load.files import SourceFile, find_record_files, read_file
 from biblio.model import Corpus, Record, Reference, Section, Term
+from biblio.staging import interrupted_runs
 from biblio.validate.corpus import check_corpus
 from biblio.validate.drafts import check_links_to_drafts
 from biblio.validate.locate import FieldLocator
@@ -58,6 +59,7 @@ def load_base(root: Path, use_cache: bool = True) -> Report:
 
 def _load(root: Path, use_cache: bool) -> Report:
     sources, problems = find_record_files(root)
+    problems.extend(interrupted_runs(root))  # half-committed writes do not pass silently
     cache = FileCache(root) if use_cache else None
     results, pending = _from_cache(sources, cache)
     checked = check_files([file for _, file in pending], keep_plain=cache is not None)
