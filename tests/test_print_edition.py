@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from biblio.model import Section
 from biblio.render.context import build_context
 from biblio.render.pages import generated_pages
@@ -89,3 +92,15 @@ def test_the_online_glossary_section_shows_the_glossary() -> None:
 def test_the_online_section_links_part_5() -> None:
     page = generated_pages(CORPUS)["sections/exercice-coordonne.md"]
     assert "Cf. [partie 5](glossaire.md). Annexe : Glossaire et définitions." in page
+
+
+_PIECES = st.sampled_from(["partie 5", "Section 2.3", "partie 9", "partie 2.", " ", "\n", "5"])
+
+
+@given(st.lists(_PIECES | st.text(max_size=12), max_size=12).map("".join))
+@settings(max_examples=150, deadline=None)
+def test_cross_references_only_add_links(text: str) -> None:
+    assume("](" not in text)  # a link already there would read as one of ours
+    linked = cross_references(text, CONTEXT, "")
+    unlinked = re.sub(r"\[((?:[Pp]artie|[Ss]ection)\s+[\d.]+)\]\(#[\w-]+\)", r"\1", linked)
+    assert unlinked == text
