@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build build-zensical test test-rapide lint valider bench clean
+.PHONY: install serve build build-zensical edition test test-rapide lint valider bench clean
 
 install: $(STAMP)
 
@@ -27,6 +27,12 @@ build: install
 # Pagefind, then the address promise checked on its output. Written to site-zensical/.
 build-zensical: install
 	$(BIN)/python -m biblio.zensical_build --sortie site-zensical
+
+# The PDF edition: the built site's print page printed by Debian's chromium (page numbers in
+# the contents need two passes: see biblio/print_pdf.py). Written to build/edition.pdf.
+edition: build
+	mkdir -p build
+	$(BIN)/python -m biblio.print_pdf site build/edition.pdf
 
 valider: install
 	$(BIN)/biblio valider

@@ -31,9 +31,17 @@ def pytest_configure(config: pytest.Config) -> None:
 # Suites that build the whole site or drive a browser: `pytest -m "not lent"` (or
 # `make test-rapide`) runs the rest in a fraction of the time.
 SLOW_MODULES = frozenset(
-    {"test_browser.py", "test_serve.py", "test_site_build.py", "test_zensical.py"}
+    {
+        "test_browser.py",
+        "test_print_pdf.py",
+        "test_serve.py",
+        "test_site_build.py",
+        "test_zensical.py",
+    }
 )
-BROWSER_MODULES = frozenset({"test_browser.py", "test_serve.py", "test_zensical.py"})
+BROWSER_MODULES = frozenset(
+    {"test_browser.py", "test_serve.py", "test_zensical.py", "test_print_pdf.py"}
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

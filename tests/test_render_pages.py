@@ -84,6 +84,9 @@ def test_a_citing_footnote_is_a_link_on_a_page_without_footnotes() -> None:
         'Voir[(1)](references/loi-2009.md "LOI n° 2009-879 du 21 juillet 2009 portant réforme '
         "de l'hôpital\"){ .biblio-citation }."
     )
+    # The print edition cites in notes, as the printed bibliography does: the note is the
+    # citation, linked to the reference's entry in the edition.
     printed = PAGES["imprimer.md"]
-    assert 'en parle[(2)](references/article-2016.md "MOTARD Clémentine' in printed
-    assert "Une note libre[^1]." in printed  # the text's own notes stay notes
+    assert "en parle[^textes-source-1]" in printed
+    assert "[^textes-source-1]: [MOTARD Clémentine, " in printed
+    assert "Une note libre[^textes-1]." in printed  # the text's own notes stay notes

@@ -1,4 +1,4 @@
-"""Files for reuse: the whole base in each format, a print page, an Atom feed."""
+"""Files for reuse: the whole base in each format, an Atom feed (print page: print_edition)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import xml.etree.ElementTree as ET
 
 from biblio.cite import cached_citation as format_citation
 from biblio.convert import base_json, bibtex, csljson, ris
-from biblio.render.context import SiteContext, section_title
-from biblio.render.reference_page import listing_entry
-from biblio.render.text import NOT_INDEXED, link, plain, section_page, with_citations
+from biblio.render.context import SiteContext
+from biblio.render.print_edition import PRINT_PAGE as PRINT_PAGE
+from biblio.render.text import link
 
 PAGE = "telechargements.md"
-PRINT_PAGE = "imprimer.md"
 FEED = "veille.xml"
 FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -57,31 +56,6 @@ def downloads_markdown(context: SiteContext) -> str:
         "la bibliographie (approché : les dates « màj » n'y figurent pas).",
     ]
     return "\n".join(lines) + "\n"
-
-
-# Shown on the print page while previewing (make serve), where it is built once at start.
-PREVIEW_NOTE = (
-    "> **Aperçu local** : pendant l’aperçu (`make serve`), cette page montre la base telle "
-    "qu’elle était au lancement de l’aperçu ; elle n’est pas reconstruite à chaque modification "
-    "d’une fiche. La construction du site (`make build`) la produit toujours à jour."
-)
-
-
-def print_markdown(context: SiteContext, note: str = "") -> str:
-    parts = [
-        NOT_INDEXED + "# Bibliographie commentée — version imprimable",
-        *([note] if note else []),
-        "Dynamiques territoriales de santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…).",
-    ]
-    for section in context.section_order:
-        depth = min(2 + section.numero.count("."), 4) if section.numero else 2
-        parts.append(f"{'#' * depth} {plain(section_title(section))} {{ #{section.id} }}")
-        # One long page: footnotes citing references become in-text links.
-        parts.append(with_citations(PRINT_PAGE, section.texte, context.references))
-        for ref in context.by_section.get(section.id, []):
-            parts.append(listing_entry(PRINT_PAGE, ref, context, level=5))
-        parts.append(link(PRINT_PAGE, section_page(section.id), "Voir la section en ligne"))
-    return "\n\n".join(parts) + "\n"
 
 
 def atom_feed(context: SiteContext, site_url: str) -> str:

@@ -51,6 +51,19 @@ def index_markdown(context: SiteContext) -> str:
     return "\n".join(lines) + "\n"
 
 
+def glossary_listing(page: str, context: SiteContext) -> tuple[str, str]:
+    """Every term with its definition, A to Z, and the definitions' notes, for the
+    bibliography's glossary part (section 5). Not indexed there: each term is found on its
+    own page."""
+    parts, notes = [], []
+    for term in sorted(context.corpus.terms, key=_sort_key):
+        title = link(page, term_page(term.id), plain(display_name(term)))
+        text, sources = with_footnotes(page, term.definition, context.references, f"{term.id}-")
+        parts += [f"## {title} {{ #{term.id} }}", text]
+        notes.append(sources)
+    return annex(*parts), "\n".join(n for n in notes if n)
+
+
 def term_markdown(term: Term, context: SiteContext) -> str:
     page = term_page(term.id)
     definition, notes = with_footnotes(page, term.definition, context.references, "src")

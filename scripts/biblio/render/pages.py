@@ -17,6 +17,7 @@ from biblio.render import (
     knowledge,
     link_status,
     listings,
+    print_edition,
     section_pages,
 )
 from biblio.render.context import build_context
@@ -60,8 +61,8 @@ def generated_pages(
         csl_styles.HOUSE_STYLE_PAGE: csl_styles.HOUSE_STYLE.read_text(encoding="utf-8"),
     }
     if print_page:
-        note = downloads.PREVIEW_NOTE if preview else ""
-        pages[downloads.PRINT_PAGE] = downloads.print_markdown(context, note)
+        note = print_edition.PREVIEW_NOTE if preview else ""
+        pages[print_edition.PRINT_PAGE] = print_edition.print_markdown(context, note)
     if not preview:
         pages.update(downloads.download_files(context))
     pages.update(knowledge.knowledge_pages(context, donnees or {}))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from biblio.model import Reference, Section
 from biblio.render.context import SiteContext, section_title
+from biblio.render.glossary_pages import glossary_listing
+from biblio.render.print_edition import GLOSSARY_SECTION, cross_references
 from biblio.render.reference_page import listing_entry
 from biblio.render.section_files import section_files_line
 from biblio.render.text import (
@@ -53,8 +55,13 @@ def section_markdown(section: Section, context: SiteContext) -> str:
         f'# {plain(section_title(section))} {{ data-pagefind-weight="10" }}',
         annex(_breadcrumb(page, section, context)),
     ]
-    text, notes = with_footnotes(page, section.texte, context.references, "ref")
+    texte = cross_references(section.texte, context, page)
+    text, notes = with_footnotes(page, texte, context.references, "ref")
     parts.append(text)
+    if section.id == GLOSSARY_SECTION:  # « 5. Annexe : glossaire et définitions »
+        listing, term_notes = glossary_listing(page, context)
+        parts.append(listing)
+        notes = "\n".join(n for n in (notes, term_notes) if n)
     children = context.children.get(section.id, [])
     if children:
         items = [f"- {link(page, section_page(c.id), plain(section_title(c)))}" for c in children]
