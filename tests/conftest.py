@@ -22,6 +22,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # The record cache goes to a scratch folder, never into the working tree (subprocesses
     # inherit the variable).
     os.environ["BIBLIO_CACHE_DIR"] = tempfile.mkdtemp(prefix="biblio-cache-")
+    # Hypothesis keeps its caches (.hypothesis/) in a scratch folder too.
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(tempfile.mkdtemp(prefix="biblio-hypothesis-"))
 
 
 # Suites that build the whole site or drive a browser: `pytest -m "not lent"` (or

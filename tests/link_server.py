@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SLOW_SECONDS = 3.0
+# « /goutte »: the answer's headers come one byte at a time, this many seconds apart.
+DRIP_SECONDS = 0.05
 REDIRECTS = {"/redirige": "/etape", "/etape": "/ok", "/boucle": "/boucle"}
 CODES = {"/absent": 404, "/parti": 410, "/interdit": 403, "/limite": 429, "/panne": 500}
 
@@ -24,6 +26,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.hits[path] += 1
         if path == "/lent":
             time.sleep(SLOW_SECONDS)
+        if path == "/goutte":
+            self._drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n")
+            return
         if path == "/coupure":
             # Close with a TCP reset, no answer at all.
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -42,6 +47,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self, answer: bytes) -> None:
+        try:
+            for byte in answer:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(DRIP_SECONDS)
+        except OSError:
+            pass  # the client gave up
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep test output clean

@@ -52,9 +52,10 @@ def test_a_field_with_no_home_is_kept_as_a_complement_with_its_line() -> None:
 
 def test_duplicate_key_in_one_file() -> None:
     records, problems = parse("@online{a,\n title={T}}\n\n@online{a,\n title={U}}\n", "r.bib")
-    assert records == []
+    assert [(r.id, r.data["titre"]) for r in records] == [("a", "T"), ("a-2", "U")]
     assert [d.format() for d in problems] == [
-        "r.bib:4:1: erreur: identifiant « a » en double dans le fichier [X001]"
+        "r.bib:4:1: avertissement: clé « a » en double dans le fichier (lignes 1 et 4) : la "
+        "seconde notice est lue sous l'identifiant « a-2 » [F014]"
     ]
 
 

@@ -184,8 +184,8 @@ KEYS = "source, titre, contexte, objectifs, groupes, silhouettes, apports, actio
             "  - Des ACI pour la communication\n",
             "  - [Des ACI pour la communication\n",
             [
-                "{file}:{line+1}:1: erreur: erreur de syntaxe YAML : liste entre crochets non "
-                "fermée : « ] » ou « , » attendu [F002]"
+                "{file}:{line}:5: erreur: erreur de syntaxe YAML : liste entre crochets ouverte "
+                "ici, non fermée : « ] » ou « , » attendu [F002]"
             ],
         ),
         (

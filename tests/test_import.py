@@ -65,7 +65,7 @@ def test_zotero_exports_import_and_validate(
     assert import_files(repo_copy, name) == 0
     out = capsys.readouterr().out
     assert new_files(repo_copy, before) == created
-    assert [line.split(" — ")[1] for line in out.splitlines() if line.startswith("ignorée")] == (
+    assert [line.split(" — ")[1] for line in out.splitlines() if line.startswith("doublon")] == (
         skipped
     )
     assert "validation des fiches créées : 0 erreur, 0 avertissement" in out
@@ -170,7 +170,7 @@ def test_duplicates_inside_one_import_are_caught(
     (tmp_path / "deux-fois.ris").write_text(text + "\n" + text, encoding="utf-8")
     assert import_files(base_copy, str(tmp_path / "deux-fois.ris")) == 0
     out = capsys.readouterr().out
-    assert "2 fiche(s) créée(s), 2 ignorée(s)" in out
+    assert "2 fiche(s) créée(s), 0 en brouillon, 2 doublon(s), 0 refusée(s)" in out
     assert "doublon de la fiche" in out
 
 
@@ -195,28 +195,17 @@ def test_section_option(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> 
         (
             "casse.bib",
             "@report{a,\n  title = {T},\n  date = {2020}\n  url = {https://x.fr}\n}\n",
-            "casse.bib:4:1: erreur: erreur de syntaxe BibTeX : « } » attendu : manque-t-il une "
+            "refusée : casse.bib:4:1 — notice illisible : « } » attendu : manque-t-il une "
             "virgule à la fin du champ précédent ? [F003]",
-        ),
-        (
-            "casse.ris",
-            "Notice exportée\nTY  - RPRT\nTI  - T\nER  - \n",
-            "casse.ris:1:1: erreur: ligne hors d'une fiche RIS « Notice exportée » "
-            "(« TY  - » attendu) [F003]",
         ),
         (
             "casse.json",
             '[\n  {"id": "a", "type": "report",\n   "title": "T" "issued": 2020}\n]\n',
-            "casse.json:3:17: erreur: JSON : virgule attendue [F003]",
-        ),
-        (
-            "date.ris",
-            "TY  - ELEC\nTI  - T\nUR  - https://x.fr\nY2  - hier\nER  - \n",
-            "date.ris:4:1: erreur: date invalide « hier » (attendu AAAA-MM-JJ) [R004]",
+            "refusée : casse.json:3:17 — JSON : virgule attendue [F003]",
         ),
     ],
 )
-def test_a_malformed_file_gets_positions_and_nothing_is_written(
+def test_an_unreadable_entry_is_refused_and_the_others_come_in(
     name: str,
     text: str,
     expected: str,
@@ -224,15 +213,47 @@ def test_a_malformed_file_gets_positions_and_nothing_is_written(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    before = sorted((base_copy / "references").iterdir())
-    good = ZOTERO / "zotero-csl.json"  # a good file in the same run is not imported either
+    before = {p.name for p in (base_copy / "references").iterdir()}
+    good = ZOTERO / "zotero-csl.json"  # a good file in the same run comes in all the same
     (tmp_path / name).write_text(text, encoding="utf-8")
     code = main(["importer", str(good), str(tmp_path / name), "--racine", str(base_copy)])
     out = capsys.readouterr().out
     assert code == 1
     assert expected.replace(f"{name}:", f"{tmp_path / name}:") in out.splitlines()
-    assert "rien n'a été importé" in out
-    assert sorted((base_copy / "references").iterdir()) == before
+    assert "3 fiche(s) créée(s), 0 en brouillon, 0 doublon(s), 1 refusée(s)" in out
+    assert len(new_files(base_copy, before)) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "casse.ris",
+            "Notice exportée\nTY  - RPRT\nTI  - T\nDA  - 2020\nER  - \n",
+            "casse.ris:1:1: avertissement: ligne hors d'une fiche RIS ignorée : "
+            "« Notice exportée » [F003]",
+        ),
+        (
+            "date.ris",
+            "TY  - ELEC\nTI  - T\nUR  - https://x.fr\nY2  - hier\nER  - \n",
+            "date.ris:4:1: avertissement: valeur de « date_consultation » mise de côté dans "
+            "« complements » : « hier » [R011]",
+        ),
+    ],
+)
+def test_a_problem_in_an_entry_is_a_warning_and_the_entry_comes_in(
+    name: str,
+    text: str,
+    expected: str,
+    base_copy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["importer", str(tmp_path / name), "--racine", str(base_copy)]) == 0
+    out = capsys.readouterr().out
+    assert expected.replace(f"{name}:", f"{tmp_path / name}:") in out.splitlines()
+    assert "1 fiche(s) créée(s), 0 en brouillon, 0 doublon(s), 0 refusée(s)" in out
 
 
 def test_format_is_detected_from_content_not_extension() -> None:
@@ -248,7 +269,7 @@ def test_a_latin1_file_is_refused_with_its_position(
 ) -> None:
     (tmp_path / "latin1.ris").write_bytes("TY  - RPRT\nTI  - Santé\nER  - \n".encode("latin-1"))
     assert import_files(base_copy, str(tmp_path / "latin1.ris")) == 1
-    assert ":2:11: erreur: encodage invalide" in capsys.readouterr().out
+    assert ":2:11 — encodage invalide" in capsys.readouterr().out
 
 
 def test_a_second_ris_value_for_a_field_is_kept_not_dropped() -> None:
@@ -263,9 +284,9 @@ def test_a_second_ris_value_for_a_field_is_kept_not_dropped() -> None:
         "1234-5678",
         "2020-01-02",
     )
+    assert raw.data["isbn"] == "978-2-1234-5680-3"  # SN holds both: each goes to its field
     assert raw.data["complements"] == {
         "ris:JO": "Rev. A",
-        "ris:SN": "978-2-1234-5680-3",
         "ris:DA": "2021",
         "ris:M1": "3",
     }

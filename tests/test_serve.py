@@ -127,3 +127,11 @@ def test_a_broken_record_is_reported_and_the_preview_recovers(preview: Preview) 
     preview.edit("date_signature: 2009-13-21", "date_signature: 2009-07-21")
     preview.wait_for("Reloading browsers")
     assert preview.process.poll() is None
+
+
+def test_a_draft_is_previewed_with_its_banner(preview: Preview) -> None:
+    draft = "titre: Fiche importée incomplète\ntype: article-revue\ndate: '2024'\nbrouillon: true\n"
+    (preview.root / "references" / "brouillon-2024.yaml").write_text(draft, encoding="utf-8")
+    page = preview.url + "/references/brouillon-2024/"
+    assert _eventually(lambda: "Fiche à compléter" in _fetch(page), timeout=90)
+    assert "admonition warning" in _fetch(page)

@@ -127,3 +127,12 @@ def test_generate_then_build_gives_the_same_pages(built_site: Path, tmp_path: Pa
     assert pages == sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*.html"))
     for page in pages:
         assert (root / "site" / page).read_bytes() == (built_site / page).read_bytes(), page
+
+
+def test_the_strict_build_leaves_a_draft_out(repo_copy: Path, tmp_path: Path) -> None:
+    draft = "type: article-revue\ntitre: Fiche importée incomplète\ndate: '2024'\nbrouillon: true\n"
+    (repo_copy / "references" / "brouillon-2024.yaml").write_text(draft, encoding="utf-8")
+    result = run_mkdocs("build", "--strict", "-d", str(tmp_path / "site"), cwd=repo_copy)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not (tmp_path / "site" / "references" / "brouillon-2024").exists()
+    assert (tmp_path / "site" / "references" / "loi-hpst-2009" / "index.html").exists()

@@ -55,6 +55,11 @@ EXPECTED_TYPES = {
     "these": "thesis",
     "ouvrage": "book",
     "chapitre": "bookSection",
+    "communication": "conferencePaper",
+    "document-non-publie": "manuscript",
+    "jeu-de-donnees": "dataset",
+    "logiciel": "computerProgram",
+    "document": "document",
 }
 CONTAINER_FIELD = {
     "journalArticle": "publicationTitle",

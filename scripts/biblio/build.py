@@ -15,8 +15,15 @@ _MARKDOWN_FIELDS = {
 }
 
 
+# What a draft reference (``brouillon: true``) lacking a required field is built with.
+_DRAFT_DEFAULTS = {"titre": "", "type": "document"}
+
+
 def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
-    """The model object, or None when a required field did not pass its checks."""
+    """The model object, or None when a required field did not pass its checks (a draft is
+    built all the same: its gaps are reported as warnings)."""
+    if values.get("brouillon") is True and raw.kind == "reference":
+        values = {**{k: v for k, v in _DRAFT_DEFAULTS.items() if k not in raw.data}, **values}
     if any(name not in values for name in schema.REQUIRED_BY_KIND[raw.kind]):
         return None
     record: Record = new_record(

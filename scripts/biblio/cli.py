@@ -145,14 +145,26 @@ def build_parser() -> argparse.ArgumentParser:
         add("importer", "importer des références (BibTeX, RIS, CSL-JSON)", importer.run)
     )
     ajouter.add_arguments(add("ajouter", "créer une fiche de référence", ajouter.run))
+    # Commands that write records hold the tree's lock from loading to writing.
+    for name in ("importer", "ajouter"):
+        commands.choices[name].set_defaults(writes_records=True)
     liens.add_arguments(add("liens", "vérifier les liens des références", liens.run))
     return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not getattr(args, "writes_records", False):
+        return int(args.run(args))
+    from biblio.staging import locked_tree
+
+    with locked_tree(root_of(args)):
+        return int(args.run(args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        return _run(args)
     except (UsageError, WriteRefused) as exc:
         print(f"biblio {args.commande} : {exc}", file=sys.stderr)
         return 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -24,7 +25,7 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        where = f"{self.fichier}:{self.ligne}:{self.colonne}"
+        where = f"{_visible(self.fichier)}:{self.ligne}:{self.colonne}"
         return f"{where}: {self.gravite}: {self.message} [{self.code}]"
 
 
@@ -37,11 +38,21 @@ def warning(where: Position, code: str, message: str) -> Diagnostic:
 
 
 def quote(value: object) -> str:
-    """French quotes around a value, shortened if long."""
-    text = str(value)
+    """French quotes around a value, shortened if long; a line break or another control
+    character is shown as its code (a diagnostic stays on one line)."""
+    text = _visible(str(value))
     if len(text) > 60:
         text = text[:57] + "…"
     return f"« {text} »"
+
+
+def _visible(text: str) -> str:
+    """``text`` with its line breaks and control characters shown as codes (one line)."""
+    return "".join(f"\\u{ord(c):04x}" if _is_break(c) else c for c in text)
+
+
+def _is_break(character: str) -> bool:
+    return unicodedata.category(character) in ("Cc", "Zl", "Zp")
 
 
 def summary(diagnostics: Iterable[Diagnostic]) -> str:

@@ -21,16 +21,18 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from biblio.diagnostics import ERROR
 from biblio.model import Corpus
+from biblio.output import SiteSwap, path_under
 from biblio.publish import site_files
 from biblio.render.downloads import PRINT_PAGE
 from biblio.render.pages import whole_base_files
 from biblio.render.section_files import CONTENT_TYPES
 from biblio.schema import FOLDERS
+from biblio.validate.drafts import about_a_draft, draft_files
 from biblio.validate.runner import load_base
 
 log = logging.getLogger("mkdocs.plugins.biblio")
@@ -49,6 +51,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
         # their text changes, so that MkDocs rebuilds only the pages an edit touches.
         self.incremental = False
+        self.swap: SiteSwap | None = None  # set by on_startup for `mkdocs build`
         self.written: dict[str, str] = {}
         self.indexed = False
         # While previewing, the whole-base downloads are written by a thread per rebuild:
@@ -58,6 +61,23 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = command == "serve" and dirty
+        # `mkdocs build` empties its folder first: the site is built beside it instead, and
+        # takes its place only when complete (see ``output.SiteSwap``).
+        self.swap = SiteSwap() if command == "build" and not dirty else None
+
+    @event_priority(100)  # before any other plugin reads the output folder
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.swap is not None:
+            config.site_dir = str(self.swap.begin(Path(config.site_dir)))
+        return config
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.swap is not None:
+            self.swap.fail()
+
+    def on_shutdown(self) -> None:
+        if self.swap is not None:
+            self.swap.end()
 
     @staticmethod
     def _root(config: MkDocsConfig) -> Path:
@@ -65,8 +85,14 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         report = load_base(self._root(config))
+        drafts = draft_files(report.corpus)  # left out of the site: their gaps are no warning
         for diagnostic in report.diagnostics:
-            (log.error if diagnostic.gravite == ERROR else log.warning)(diagnostic.format())
+            if diagnostic.gravite == ERROR:
+                log.error(diagnostic.format())
+            else:
+                (log.info if about_a_draft(diagnostic, drafts) else log.warning)(
+                    diagnostic.format()
+                )
         if report.errors:
             raise PluginError(f"{report.errors} erreur(s) dans les fiches : lancez biblio valider")
         self.corpus = report.corpus
@@ -95,6 +121,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             self._add_from_disk(files, site.files, config)
         else:
             for path, text in site.files.items():
+                path_under(Path(config.site_dir), path)  # a page never lands outside the site
                 files.append(File.generated(config, path, content=text))
         return files
 
@@ -103,7 +130,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         if not self.written and staging.exists():
             shutil.rmtree(staging)  # a previous session's pages: start clean
         for path, text in pages.items():
-            target = staging / path
+            target = path_under(staging, path)
             if self.written.get(path) != text:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
@@ -123,6 +150,8 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             )
             writer.start()
         self._index_for_search(config)
+        if self.swap is not None:
+            self.swap.complete()
 
     def _index_for_search(self, config: MkDocsConfig) -> None:
         if not self.config.pagefind:
@@ -146,7 +175,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             if rebuild != self.rebuilds:
                 return  # a later edit's rebuild writes newer files
             for path, text in files.items():
-                target = site / path
+                target = path_under(site, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 partial = target.with_name(target.name + ".part")
                 partial.write_text(text, encoding="utf-8")

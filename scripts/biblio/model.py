@@ -7,7 +7,7 @@ finds the field's place in the file again (``biblio.validate.locate``), so that 
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 from typing import Any, NamedTuple, TypeVar
 
 from biblio.dates import year_of
@@ -75,6 +75,7 @@ class Reference:
     numero_revue: str = ""
     pages: str = ""
     nombre_pages: int | None = None
+    pagination: str = ""
     lieu: str = ""
     date: str = ""
     date_signature: str = ""
@@ -85,8 +86,8 @@ class Reference:
     url_archive: str = ""
     date_archive: str = ""
     doi: str = ""
-    isbn: str = ""
-    issn: str = ""
+    isbn: tuple[str, ...] = ()  # usually one; a book may carry several
+    issn: tuple[str, ...] = ()
     nor: str = ""
     jorftext: str = ""
     eli: str = ""
@@ -101,6 +102,8 @@ class Reference:
     mots_cles: tuple[str, ...] = ()
     # (key, text) pairs kept from an import; a tuple so that records stay hashable.
     complements: tuple[tuple[str, str], ...] = ()
+    # An imported record still missing what the schema requires: previewed, not published.
+    brouillon: bool = False
 
     @property
     def year(self) -> str:
@@ -188,3 +191,10 @@ class Corpus:
     references: tuple[Reference, ...] = ()
     terms: tuple[Term, ...] = ()
     sections: tuple[Section, ...] = ()
+
+
+def published(corpus: Corpus) -> Corpus:
+    """The corpus without its drafts (``brouillon``): what a published site shows."""
+    if not any(r.brouillon for r in corpus.references):
+        return corpus
+    return replace(corpus, references=tuple(r for r in corpus.references if not r.brouillon))

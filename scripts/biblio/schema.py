@@ -2,7 +2,9 @@
 
 The same declarations drive validation (``biblio.validate``), the model
 (``biblio.model`` field names must match, a test checks it), the exports and
-the generated « Format des fiches » page.
+the generated « Format des fiches » page. How each exchange format names the
+document types (every BibLaTeX, RIS and CSL type) is data too, in
+``biblio.type_names``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ URL = "url"  # http(s) address
 PERSONS = "personnes"  # list of persons or organisations
 VOCABULARY = "vocabulaire"  # one value of a controlled vocabulary
 IDENTIFIER = "identifiant"  # DOI, ISBN… checked by pattern or checksum
+IDENTIFIERS = "identifiants"  # one identifier or a list of them (several ISBN of a book)
 REFERENCE_IDS = "ids_references"  # list of reference ids
 TERM_IDS = "ids_termes"  # list of glossary term ids
 SECTION_ID = "id_section"  # one section id
@@ -39,6 +42,7 @@ KIND_LABELS: dict[str, str] = {
     PERSONS: "liste de personnes (nom, prenom, particule) ou d'organisations",
     VOCABULARY: "valeur d'une liste fermée",
     IDENTIFIER: "identifiant normalisé",
+    IDENTIFIERS: "identifiant normalisé ou liste d'identifiants",
     REFERENCE_IDS: "liste d'identifiants de références",
     TERM_IDS: "liste d'identifiants de termes du glossaire",
     SECTION_ID: "identifiant de section",
@@ -126,6 +130,25 @@ TYPES: tuple[TypeSpec, ...] = (
         "CHAP",
         ("titre", "publication"),
     ),
+    TypeSpec(
+        "communication",
+        "Communication (article de colloque)",
+        "paper-conference",
+        "inproceedings",
+        "CPAPER",
+        _DATED,
+    ),
+    TypeSpec(
+        "document-non-publie",
+        "Document non publié (littérature grise)",
+        "manuscript",
+        "unpublished",
+        "UNPB",
+        _BASE,
+    ),
+    TypeSpec("jeu-de-donnees", "Jeu de données", "dataset", "dataset", "DATA", _BASE),
+    TypeSpec("logiciel", "Logiciel", "software", "software", "COMP", _BASE),
+    TypeSpec("document", "Autre document", "document", "misc", "GEN", _BASE),
 )
 
 TYPES_BY_ID: dict[str, TypeSpec] = {t.id: t for t in TYPES}
@@ -135,7 +158,28 @@ VOCABULARIES: dict[str, Vocabulary] = {
     "langues": Vocabulary(
         "langues",
         "Langues",
-        {"fr": "français", "en": "anglais", "es": "espagnol", "de": "allemand", "it": "italien"},
+        {
+            "fr": "français",
+            "en": "anglais",
+            "es": "espagnol",
+            "de": "allemand",
+            "it": "italien",
+            "pt": "portugais",
+            "nl": "néerlandais",
+            "ca": "catalan",
+            "la": "latin",
+            "el": "grec",
+            "pl": "polonais",
+            "ru": "russe",
+            "sv": "suédois",
+            "da": "danois",
+            "no": "norvégien",
+            "fi": "finnois",
+            "tr": "turc",
+            "ar": "arabe",
+            "zh": "chinois",
+            "ja": "japonais",
+        },
     ),
     "sources_commentaire": Vocabulary(
         "sources_commentaire",
@@ -231,6 +275,13 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("pages", "Pages", TEXT, "Pages occupées dans la publication.", example="729-733"),
     FieldSpec("nombre_pages", "Nombre de pages", INTEGER, "Nombre total de pages du document."),
+    FieldSpec(
+        "pagination",
+        "Pagination",
+        TEXT,
+        "Pagination telle qu'imprimée quand elle n'est pas un simple nombre de pages.",
+        example="xviii+214",
+    ),
     FieldSpec("lieu", "Lieu", TEXT, "Lieu d'édition."),
     FieldSpec(
         "date",
@@ -266,8 +317,19 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("date_archive", "Archivé le", FULL_DATE, "Date de la copie archivée."),
     FieldSpec("doi", "DOI", IDENTIFIER, "DOI sans préfixe : 10.xxxx/…", example="10.1177/17579759"),
-    FieldSpec("isbn", "ISBN", IDENTIFIER, "ISBN-10 ou ISBN-13, tirets permis."),
-    FieldSpec("issn", "ISSN", IDENTIFIER, "ISSN NNNN-NNNC.", example="0995-3914"),
+    FieldSpec(
+        "isbn",
+        "ISBN",
+        IDENTIFIERS,
+        "ISBN-10 ou ISBN-13, tirets permis ; une liste s'il y en a plusieurs.",
+    ),
+    FieldSpec(
+        "issn",
+        "ISSN",
+        IDENTIFIERS,
+        "ISSN NNNN-NNNC ; une liste s'il y en a plusieurs (papier, en ligne).",
+        example="0995-3914",
+    ),
     FieldSpec("nor", "NOR", IDENTIFIER, "Numéro NOR d'un texte officiel.", example="SSAH2111132R"),
     FieldSpec(
         "jorftext",
@@ -303,6 +365,15 @@ REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
         MAPPING,
         "Données d'un import (Zotero…) sans champ équivalent, gardées telles quelles : "
         "« format:champ: valeur » (bibtex:shorttitle, ris:M1, csl:title-short…).",
+    ),
+    FieldSpec(
+        "brouillon",
+        "Fiche à compléter",
+        BOOLEAN,
+        "Oui pour une fiche importée incomplète : les champs obligatoires manquants sont "
+        "signalés en avertissement (R012), la fiche est montrée par make serve avec le bandeau "
+        "« fiche à compléter » mais absente du site publié. Retirez la ligne une fois la fiche "
+        "complète.",
     ),
 )
 
@@ -343,7 +414,9 @@ REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
 # Folders of the base, by record kind.
 FOLDERS: dict[str, str] = {"reference": "references", "terme": "glossaire", "section": "sections"}
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # matched whole (fullmatch), see ids.id_problem
+# Record ids become file names (with suffixes such as « .yaml », « .bib »): well under 255 bytes.
+MAX_ID_LENGTH = 100
 
 # Stable diagnostic codes, documented on the « Format des fiches » page.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -354,7 +427,10 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "F005": "clé répétée ou invalide dans un fichier YAML",
     "F006": "fichier ignoré (extension inattendue)",
     "F007": "nom de fichier qui n'est pas un identifiant valide",
-    "F008": "fichier illisible (droits, fichier supprimé pendant la vérification)",
+    "F008": "fichier illisible (droits, fichier supprimé pendant la vérification, boucle de liens)",
+    "F009": "ancre ou alias YAML (« &nom », « *nom ») : sans usage dans une fiche, refusés",
+    "F010": "valeur YAML trop imbriquée (listes ou tables les unes dans les autres)",
+    "F011": "écriture interrompue (import ou ajout tué en cours d'écriture)",
     "R001": "clé inconnue (avec suggestion)",
     "R002": "champ obligatoire manquant",
     "R003": "valeur du mauvais type",
@@ -365,6 +441,12 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "R008": "auteur mal décrit",
     "R009": "champ vide",
     "R010": "date en texte libre, gardée telle quelle (avertissement)",
+    "R011": "import : valeur invalide mise de côté dans les compléments (à corriger)",
+    "R012": "fiche en brouillon : champ obligatoire encore à compléter (avertissement)",
+    "F012": "caractère de contrôle retiré d'une valeur importée",
+    "F013": "export illisible : macro @string trop grande, imbrication trop profonde",
+    "F014": "BibTeX : clé ou champ en double, macro @string inconnue, crossref / xdata "
+    "introuvable (avertissement)",
     "X001": "identifiant en double",
     "X002": "numéro d'affichage en double",
     "X003": "URL en double",
@@ -377,6 +459,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "X010": "note de bas de page sans définition, ou définie sans appel",
     "X011": "section parente inconnue ou boucle dans l'arbre",
     "X012": "terme du glossaire inconnu",
+    "X013": "identifiant (clé BibTeX) invalide : minuscules, chiffres, tirets ; 100 caractères",
     "D001": "donnée (dossier donnees/) : clé obligatoire manquante",
     "D002": "donnée : valeur vide ou du mauvais type",
     "D003": "donnée : clé inconnue (avec suggestion)",

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from biblio.commands.support import UsageError, load_clean_report, root_of
+from biblio.output import path_under, swap_folder
 from biblio.publish import DOCS, check_built_site, promise_message, site_files
 
 WORK = Path("build") / "zensical"  # under the root; build/ is ignored by git
@@ -64,7 +65,8 @@ def build(root: Path, destination: Path) -> None:
     missing = check_built_site(root, site)
     if missing:
         raise BuildFailed(promise_message(missing))
-    replace_folder(site, destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    swap_folder(site, destination.absolute())  # the old site stays whole until then
 
 
 def read_config(root: Path) -> dict[str, Any]:
@@ -100,17 +102,6 @@ def zensical_config(config: dict[str, Any], root: Path) -> dict[str, Any]:
     return result
 
 
-def replace_folder(new: Path, destination: Path) -> None:
-    """Put ``new`` at ``destination``; the old folder stays whole until the new one is in."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    old = destination.with_name(f".{destination.name}.ancien")
-    shutil.rmtree(old, ignore_errors=True)
-    if destination.exists():
-        os.replace(destination, old)
-    os.replace(new, destination)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def _loader(root: Path) -> type[yaml.SafeLoader]:
     class ConfigLoader(yaml.SafeLoader):
         pass
@@ -142,7 +133,7 @@ def _copy_lightbox(target: Path) -> None:
 
 def _write_files(docs: Path, files: dict[str, str]) -> None:
     for relative, text in files.items():
-        target = docs / relative
+        target = path_under(docs, relative)
         if target.exists():
             raise BuildFailed(f"{DOCS}/{relative} existe déjà : cette page est produite par biblio")
         target.parent.mkdir(parents=True, exist_ok=True)

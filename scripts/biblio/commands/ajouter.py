@@ -13,7 +13,7 @@ from biblio.build import build_record
 from biblio.commands.support import UsageError, check_section, load_clean, root_of, taken_ids
 from biblio.convert import yaml_record
 from biblio.convert.common import person_from_text
-from biblio.ids import unique_id
+from biblio.ids import id_problem, unique_id
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Corpus, Position, Reference
@@ -66,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
     check_section(corpus, answers.get("section", ""))
     reference = _reference(answers, corpus, args.numero)
     taken = taken_ids(root, corpus)
+    if args.id and (problem := id_problem(args.id)):
+        raise UsageError(f"--id : {problem}")
     if args.id and args.id in taken:
         raise UsageError(f"--id : l'identifiant « {args.id} » est déjà pris")
     ref_id = args.id or unique_id(reference, taken)

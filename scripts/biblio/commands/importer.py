@@ -1,4 +1,8 @@
-"""``biblio importer``: Zotero (BibTeX, RIS, CSL-JSON) exports → new record files."""
+"""``biblio importer``: Zotero (BibTeX, RIS, CSL-JSON) exports → new record files.
+
+Each entry is created, created as a draft, a duplicate, or refused (unreadable); the command
+fails (1) only when an entry was refused. ``--simulation`` prints the same report.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the readers of the exchange formats (pybtex) slow down other commands.
-    from biblio.importing import plan_import
+    from biblio.importing import plan_import, refused_entries
 
     root = root_of(args)
     corpus = load_clean(root)
@@ -41,17 +45,15 @@ def run(args: argparse.Namespace) -> int:
     taken = frozenset(taken_ids(root, corpus))
     today = datetime.date.today().isoformat()
     plan = plan_import(corpus, entries, today, args.section, args.doublons, taken)
-    plan.problems[:0] = problems
+    plan.refused = refused_entries(problems)
+    plan.problems[:0] = [p for p in problems if p.gravite != diagnostics.ERROR]
     for problem in sorted(plan.problems):
         print(problem.format())
-    if plan.failed:  # read errors included: nothing is written from a broken file
-        print(f"{diagnostics.summary(plan.problems)} : rien n'a été importé")
-        return 1
     _print_plan(plan, args.simulation)
-    if args.simulation or not plan.created:
-        return 0
-    write_new_files(root, {c.path: c.text for c in plan.created})
-    return _validate_created(root, plan)
+    if not args.simulation and plan.created:
+        write_new_files(root, {c.path: c.text for c in plan.created})
+        _validate_created(root, plan)
+    return 1 if plan.failed else 0
 
 
 def _read_all(names: list[str]) -> tuple[list[RawRecord], list[diagnostics.Diagnostic]]:
@@ -70,23 +72,33 @@ def _read_all(names: list[str]) -> tuple[list[RawRecord], list[diagnostics.Diagn
 
 
 def _print_plan(plan: ImportPlan, simulation: bool) -> None:
-    verb = "serait créée" if simulation else "créée"
+    """One line per entry, in its state, then the count of each state."""
+    would = "serait " if simulation else ""
     for created in plan.created:
         origin = created.reference.position
-        print(f"{verb} : {created.path} (depuis {origin.fichier}:{origin.ligne})")
+        state = f"{would}créée en brouillon" if created.draft else f"{would}créée"
+        gaps = f" — à compléter : {', '.join(created.missing)}" if created.missing else ""
+        print(f"{state} : {created.path} (depuis {origin.fichier}:{origin.ligne}){gaps}")
     for skipped in plan.skipped:
         where = f"{skipped.where.fichier}:{skipped.where.ligne}"
-        print(f"ignorée : {where} « {skipped.title} » — {skipped.reason}")
+        print(f"doublon : {where} « {skipped.title} » — {skipped.reason}")
+    for refused in plan.refused:
+        where = ":".join(str(part) for part in refused.where)
+        print(f"refusée : {where} — {refused.reason}")
+    drafts = len(plan.drafts)
     done = "à créer" if simulation else "créée(s)"
-    print(f"{len(plan.created)} fiche(s) {done}, {len(plan.skipped)} ignorée(s)")
+    print(
+        f"{len(plan.created) - drafts} fiche(s) {done}, {drafts} en brouillon, "
+        f"{len(plan.skipped)} doublon(s), {len(plan.refused)} refusée(s)"
+        + (" — rien n'a été écrit (simulation)" if simulation else "")
+    )
 
 
-def _validate_created(root: Path, plan: ImportPlan) -> int:
-    """Run the validator and show what it says about the new files."""
+def _validate_created(root: Path, plan: ImportPlan) -> None:
+    """Run the validator and show what it says about the new files (drafts: warnings)."""
     created = {c.path for c in plan.created}
     report = load_base(root)
     mine = [d for d in report.diagnostics if d.fichier in created]
     for diagnostic in mine:
         print(diagnostic.format())
     print(f"validation des fiches créées : {diagnostics.summary(mine)}")
-    return 1 if any(d.gravite == diagnostics.ERROR for d in mine) else 0

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from biblio.commands.support import UsageError, load_clean, root_of
 from biblio.model import Reference
+from biblio.output import write_new_file
 
 if TYPE_CHECKING:
     from biblio.links.check import LinkResult
@@ -53,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
     items = [Checked(results[url], tuple(by_url[url])) for url in sorted(by_url)]
     folder = Path(args.rapport) if args.rapport else root / "build" / "liens"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "liens.md").write_text(to_markdown(items), encoding="utf-8")
-    (folder / "liens.json").write_text(to_json(items), encoding="utf-8")
+    # The previous report is replaced whole (never left half-written).
+    write_new_file(folder / "liens.md", to_markdown(items), overwrite=True)
+    write_new_file(folder / "liens.json", to_json(items), overwrite=True)
     if args.json:
         sys.stdout.write(to_json(items))
     else:

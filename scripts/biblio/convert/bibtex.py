@@ -6,50 +6,29 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import pybtex.errors
 from pybtex.database import Person as PybtexPerson
-from pybtex.database.input import bibtex as bibtex_input
-from pybtex.exceptions import PybtexError
-from pybtex.scanner import PybtexSyntaxError
 
+from biblio.convert.bibtex_entries import FieldLines, read_entries
 from biblio.convert.common import (
     LANGUAGES,
     complements_for,
     language_code,
     person_parts,
-    person_text,
     reference_values,
 )
-from biblio.convert.latex import latex_to_text, text_to_latex
+from biblio.convert.latex import escape_braces, latex_to_text, text_to_latex
+from biblio.convert.normalise import normalise
 from biblio.dates import biblatex_date, from_biblatex, is_literal
-from biblio.diagnostics import Diagnostic, error, quote
+from biblio.diagnostics import Diagnostic
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Person, Position, Reference
-from biblio.schema import REFERENCE_FIELDS, TYPES, TYPES_BY_ID
+from biblio.schema import REFERENCE_FIELDS, TYPES_BY_ID
+from biblio.type_names import BIBLATEX_TYPES
 from biblio.validate.identifiers import CHECKS
 
-# BibLaTeX entry types → our types, when the entry carries no explicit ``typedoc``.
-ENTRY_TYPES: dict[str, str] = {
-    "legislation": "loi",
-    "report": "rapport",
-    "techreport": "rapport",
-    "manual": "guide",
-    "article": "article-revue",
-    "online": "page-web",
-    "www": "page-web",
-    "electronic": "page-web",
-    "proceedings": "actes",
-    "book": "ouvrage",
-    "incollection": "chapitre",
-    "inbook": "chapitre",
-    "thesis": "these",
-    "legal": "loi",
-    "jurisdiction": "loi",
-    "collection": "ouvrage",
-    "phdthesis": "these",
-    "mastersthesis": "these",
-}
+# Complement that keeps an entry type written back under another name (``@mvbook``…).
+ENTRY_TYPE_KEY = "bibtex:entrytype"
 
 # BibLaTeX field → our field. Our own field names are also accepted as is.
 FIELD_NAMES: dict[str, str] = {
@@ -78,100 +57,41 @@ FIELD_NAMES: dict[str, str] = {
     "address": "lieu",
     "type": "genre",
 }
-_OUR_FIELDS = {f.name for f in REFERENCE_FIELDS}
+# Our field names read as such (our own export); not ``complements``, a table BibTeX cannot
+# hold (its entries are fields of their own), nor ``id``, which the key gives.
+_OUR_FIELDS = {f.name for f in REFERENCE_FIELDS} - {"complements", "id"}
 _SKIPPED = {"typedoc", "entrysubtype", "month", "year"}
 _RAW_FIELDS = {"url", "doi", "isbn", "issn", "date", "urldate"}
 _LIST_FIELDS = {"editeurs": " and ", "mots_cles": ",", "termes": ","}
-_ENTRY_RE = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
-_FIELD_RE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*=", re.MULTILINE)
-
-FieldLines = tuple[Position, dict[str, Position]]
-
-
-class _Strict:
-    """pybtex keeps its error mode in a global: set strict mode and restore it after."""
-
-    def __enter__(self) -> None:
-        self.previous = pybtex.errors.strict
-        pybtex.errors.set_strict_mode(True)
-
-    def __exit__(self, *args: object) -> None:
-        pybtex.errors.set_strict_mode(self.previous)
 
 
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
-    """Read a .bib text; a syntax error yields one diagnostic and no record."""
-    try:
-        with _Strict():
-            data = bibtex_input.Parser().parse_string(text)
-    except PybtexSyntaxError as exc:
-        where = Position(fichier, getattr(exc, "lineno", 1) or 1)
-        return [], [error(where, "F003", f"erreur de syntaxe BibTeX : {_french(exc)}")]
-    except PybtexError as exc:
-        return [], [_data_error(exc, text, fichier)]
-    lines = _field_lines(text, fichier)
-    records: list[RawRecord] = []
-    problems: list[Diagnostic] = []
-    for key, entry in data.entries.items():
-        record, entry_problems = _entry_record(key, entry, lines.get(key, (Position(fichier), {})))
+    """Records of a .bib text, entry by entry: an entry that cannot be read yields one error
+    (where it starts, why) and no record; the others are read all the same."""
+    entries, problems = read_entries(text, fichier)
+    records = []
+    for key, entry, lines in entries:
+        record, entry_problems = _entry_record(key, entry, lines)
         records.append(record)
         problems.extend(entry_problems)
     return records, problems
 
 
-def _french(exc: Exception) -> str:
-    message = re.sub(r"^syntax error in line \d+: ", "", str(exc))
-    if message == "'}' expected":
-        return "« } » attendu : manque-t-il une virgule à la fin du champ précédent ?"
-    return message.replace(" expected", " attendu")
-
-
-def _data_error(exc: PybtexError, text: str, fichier: str) -> Diagnostic:
-    message = str(exc)
-    match = re.search(r"entry:?\s*(\S+)", message)
-    key = match.group(1).strip("'\"") if match else ""
-    starts = [m for m in _ENTRY_RE.finditer(text) if m.group(2) == key]
-    where = Position(fichier)
-    if len(starts) > 1:
-        where = Position(fichier, text.count("\n", 0, starts[1].start()) + 1, 1)
-    if "repeated" in message:
-        return error(where, "X001", f"identifiant {quote(key)} en double dans le fichier")
-    return error(where, "F003", f"BibTeX : {_french(exc)}")
-
-
-def _field_lines(text: str, fichier: str) -> dict[str, FieldLines]:
-    """Line of each entry and of each of its fields (pybtex keeps none)."""
-    starts = list(_ENTRY_RE.finditer(text))
-    result: dict[str, FieldLines] = {}
-    for index, match in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        entry_pos = Position(fichier, text.count("\n", 0, match.start()) + 1, 1)
-        fields: dict[str, Position] = {}
-        for field_match in _FIELD_RE.finditer(text, match.end(), end):
-            line = text.count("\n", 0, field_match.start()) + 1
-            column = field_match.start(1) - text.rfind("\n", 0, field_match.start(1))
-            fields.setdefault(field_match.group(1).lower(), Position(fichier, line, column))
-        result.setdefault(match.group(2), (entry_pos, fields))
-    return result
-
-
-def _entry_type(entry: Any, entry_pos: Position) -> tuple[str | None, Diagnostic | None]:
-    if "typedoc" in entry.fields:
-        return entry.fields["typedoc"], None
+def _entry_type(entry: Any) -> tuple[str, str]:
+    """Our type, and the entry's type when our type is written back under another name."""
     kind = entry.type.lower()
+    if "typedoc" in entry.fields:  # our own export: the entry type may be kept from an import
+        doc_type = entry.fields["typedoc"]
+        spec = TYPES_BY_ID.get(doc_type)
+        return doc_type, ("" if spec is None or spec.biblatex == kind else entry.type)
     if kind == "article" and entry.fields.get("entrysubtype") == "newspaper":
-        return "article-presse", None
-    if kind in ENTRY_TYPES:
-        return ENTRY_TYPES[kind], None
+        return "article-presse", ""
     if kind == "misc" and ("url" in entry.fields or "howpublished" in entry.fields):
-        return "page-web", None  # Zotero's BibTeX export writes web pages as @misc
-    choices = ", ".join(sorted(ENTRY_TYPES))
-    return None, error(
-        entry_pos,
-        "R005",
-        f"type BibTeX {quote('@' + entry.type)} non pris en charge sans champ typedoc "
-        f"(types reconnus : {choices} ; typedoc : {', '.join(t.id for t in TYPES)})",
-    )
+        doc_type = "page-web"  # Zotero's BibTeX export writes web pages as @misc
+    else:
+        doc_type = BIBLATEX_TYPES.get(kind, "document")
+    spec = TYPES_BY_ID[doc_type]
+    return doc_type, ("" if spec.biblatex == kind else entry.type)
 
 
 def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, list[Diagnostic]]:
@@ -179,11 +99,11 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     marks = Marks(entry_pos.fichier)
     marks.values[()] = entry_pos
     data: dict[str, Any] = {}
-    doc_type, problem = _entry_type(entry, entry_pos)
-    problems = [problem] if problem else []
-    if doc_type:
-        data["type"] = doc_type
-        marks.values[("type",)] = field_pos.get("typedoc", entry_pos)
+    doc_type, original = _entry_type(entry)
+    data["type"] = doc_type
+    marks.values[("type",)] = field_pos.get("typedoc", entry_pos)
+    if original:
+        data["complements"] = {ENTRY_TYPE_KEY: original}
     for name, value in entry.fields.items():
         lower = name.lower()
         if lower in _SKIPPED:
@@ -203,8 +123,8 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     if "author" in entry.persons:
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
-    reported = frozenset() if doc_type else frozenset({"type"})
-    return RawRecord("reference", key, data, marks, entry_pos, reported), problems
+    raw = RawRecord("reference", key, data, marks, entry_pos)
+    return raw, normalise(raw, latex=False)
 
 
 def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
@@ -237,17 +157,26 @@ def _date_value(text: str) -> str:
 
 def _field_value(target: str, source_name: str, value: str) -> Any:
     if source_name in _RAW_FIELDS:
-        return value.strip().strip("{}")
+        return _raw_value(value)
     text = latex_to_text(value)
     if target in _LIST_FIELDS:
         return [part.strip() for part in text.split(_LIST_FIELDS[target]) if part.strip()]
     if target == "langue":
         return language_code(text)
-    if target in ("nombre_pages", "numero") and text.isdigit():
+    if target in ("nombre_pages", "numero") and text.isdecimal():
         return int(text)
-    if target == "et_al":
+    if target in ("et_al", "brouillon"):
         return text.lower() in ("true", "oui", "yes", "1")
     return text
+
+
+def _raw_value(value: str) -> str:
+    """An identifier or date as written: protective braces dropped, escaped braces kept."""
+    text = value.strip().replace(r"\textbraceleft{}", "\ue000")
+    text = text.replace(r"\textbraceright{}", "\ue001")
+    text = text.replace("\\{", "\ue000").replace("\\}", "\ue001")
+    text = text.replace("{", "").replace("}", "")
+    return text.replace("\ue000", "{").replace("\ue001", "}").strip()
 
 
 def _person(person: PybtexPerson) -> dict[str, str]:
@@ -290,6 +219,7 @@ _RAW_OUT |= {
     "nombre_pages",
     "numero",
     "et_al",
+    "brouillon",
     "url_archive",
     "date_archive",
 }
@@ -302,8 +232,9 @@ def dump(references: Sequence[Reference]) -> str:
 
 
 def entry_text(ref: Reference) -> str:
-    type_spec = TYPES_BY_ID[ref.type]
-    lines = [f"@{type_spec.biblatex}{{{ref.id},", f"  typedoc = {{{ref.type}}},"]
+    entry_type = dict(ref.complements).get(ENTRY_TYPE_KEY) or TYPES_BY_ID[ref.type].biblatex
+    entry_type = re.sub(r"[^\w-]", "", entry_type) or "misc"
+    lines = [f"@{entry_type}{{{ref.id},", f"  typedoc = {{{ref.type}}},"]
     for name, value in _out_fields(ref):
         lines.append(f"  {name} = {{{value}}},")
     lines.append("}")
@@ -328,10 +259,19 @@ def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
             words = field == "year"
             yield (field if name == "date" else name), (_latex(text) if words else text)
         elif name in _RAW_OUT:
-            yield _OUT_NAMES.get(name, name), str(value)
+            yield _OUT_NAMES.get(name, name), _raw_latex(value)
         else:
             yield _OUT_NAMES.get(name, name), _latex(value)
-    yield from sorted(complements_for(ref, "bibtex").items())
+    for name, value in sorted(complements_for(ref, "bibtex").items()):
+        if f"bibtex:{name}" != ENTRY_TYPE_KEY and re.fullmatch(r"[A-Za-z_][\w-]*", name):
+            yield name, (_raw_latex(value) if name in _RAW_FIELDS else _latex(value))
+
+
+def _raw_latex(value: object) -> str:
+    """An identifier, date or number: written as is, braces escaped (read back by
+    ``_raw_value``), several values joined with commas."""
+    text = " ".join((", ".join(value) if isinstance(value, tuple) else str(value)).split())
+    return escape_braces(text)
 
 
 def _latex(value: object) -> str:
@@ -343,4 +283,15 @@ def _latex(value: object) -> str:
 def _name_latex(person: Person) -> str:
     if person.is_organisation:
         return f"{{{_latex(person.organisation)}}}"
-    return _latex(person_text(person))
+    family = f"{person.particule} {person.nom}" if person.particule else person.nom
+    parts = [_name_part(family)] + ([_name_part(person.prenom)] if person.prenom else [])
+    return ", ".join(parts)
+
+
+def _name_part(text: str) -> str:
+    """A part of a name; braced when a comma or « and » in it would split it for BibTeX."""
+    latex = _latex(text)
+    return f"{{{latex}}}" if "," in text or _AND.search(text) else latex
+
+
+_AND = re.compile(r"\band\b", re.IGNORECASE)

@@ -65,8 +65,26 @@ LANGUAGES = {
     "es": ("spanish", "spa", "espagnol", "español"),
     "de": ("german", "ger", "deu", "allemand", "ngerman"),
     "it": ("italian", "ita", "italien"),
+    "pt": ("portuguese", "por", "portugais", "brazilian", "português"),
+    "nl": ("dutch", "dut", "nld", "néerlandais", "nederlands"),
+    "ca": ("catalan", "cat", "català"),
+    "la": ("latin", "lat"),
+    "el": ("greek", "gre", "ell", "grec"),
+    "pl": ("polish", "pol", "polonais", "polski"),
+    "ru": ("russian", "rus", "russe"),
+    "sv": ("swedish", "swe", "suédois", "svenska"),
+    "da": ("danish", "dan", "danois", "dansk"),
+    "no": ("norsk", "nor", "nob", "norwegian", "norvégien", "nb", "nn"),
+    "fi": ("finnish", "fin", "finnois", "suomi"),
+    "tr": ("turkish", "tur", "turc"),
+    "ar": ("arabic", "ara", "arabe"),
+    "zh": ("chinese", "chi", "zho", "chinois"),
+    "ja": ("japanese", "jpn", "japonais"),
 }
+# English spelled the way BibLaTeX and Zotero name its variants.
+_ENGLISH_VARIANTS = ("australian", "canadian", "newzealand", "ukenglish", "usenglish", "en-us")
 _LANGUAGE_CODES = {name: code for code, names in LANGUAGES.items() for name in (code, *names)}
+_LANGUAGE_CODES |= dict.fromkeys(_ENGLISH_VARIANTS, "en")
 
 
 def language_code(text: str) -> str:
@@ -78,9 +96,11 @@ def language_code(text: str) -> str:
 def reference_values(ref: Reference) -> dict[str, Any]:
     """The fields of ``ref`` that differ from their defaults, in schema order."""
     values: dict[str, Any] = {"type": ref.type, "titre": ref.titre}
+    if not ref.titre:
+        del values["titre"]  # a draft (« brouillon ») may still lack its title
     for name, default in _DEFAULTS.items():
         value = getattr(ref, name)
-        if name in SKIPPED_ON_DUMP or name in values or value == default:
+        if name in SKIPPED_ON_DUMP or name in ("type", "titre") or value == default:
             continue
         values[name] = value
     return values
@@ -117,7 +137,7 @@ def read_note(line: str) -> tuple[str, Any]:
     name, text = name.strip(), text.strip()
     spec = _FIELDS.get(name)
     kind = spec.kind if spec else schema.TEXT
-    if kind == schema.INTEGER and text.isdigit():
+    if kind == schema.INTEGER and text.isdecimal():
         return name, int(text)
     if kind == schema.BOOLEAN:
         return name, {"oui": True, "non": False}.get(text, text)

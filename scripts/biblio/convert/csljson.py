@@ -17,12 +17,14 @@ from biblio.convert.common import (
     person_parts,
     read_note,
 )
+from biblio.convert.normalise import normalise, one_line
 from biblio.dates import csl_date, from_csl_date
-from biblio.diagnostics import Diagnostic, error, quote
+from biblio.diagnostics import Diagnostic, error
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Person, Position, Reference
 from biblio.schema import TYPES, TYPES_BY_ID
+from biblio.type_names import CSL_TYPES
 
 _SIMPLE = {
     "titre": "title",
@@ -57,6 +59,8 @@ _CUSTOM = (
     "et_al",
     "url_archive",
     "date_archive",
+    "pagination",
+    "brouillon",
 )
 
 
@@ -80,7 +84,7 @@ def to_csl(ref: Reference) -> dict[str, Any]:
     for name, key in _SIMPLE.items():
         value = getattr(ref, name)
         if value:
-            item[key] = value
+            item[key] = ", ".join(value) if isinstance(value, tuple) else value
     if ref.editeurs:
         item["publisher"] = "; ".join(ref.editeurs)
     genre = ref.genre or type_spec.genre
@@ -95,6 +99,10 @@ def to_csl(ref: Reference) -> dict[str, Any]:
         item["keyword"] = ", ".join(ref.mots_cles)
     for key, value in complements_for(ref, "csl").items():
         item.setdefault(key, value)  # given back as imported
+    if "language" in complements_for(ref, "csl") and ref.langue == "fr":
+        item["language"] = complements_for(ref, "csl")["language"]  # « fr » is our default
+    if TYPE_KEY in dict(ref.complements):
+        item["type"] = dict(ref.complements)[TYPE_KEY]
     item["custom"] = _custom(ref)
     return item
 
@@ -115,27 +123,10 @@ def dump(references: Sequence[Reference]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-# CSL types → ours when the item carries no ``custom.type`` (Zotero exports).
-CSL_TYPES: dict[str, str] = {
-    "legislation": "loi",
-    "bill": "loi",
-    "regulation": "decret",
-    "report": "rapport",
-    "document": "rapport",
-    "manuscript": "rapport",
-    "article-journal": "article-revue",
-    "article-magazine": "article-revue",
-    "article": "article-revue",
-    "article-newspaper": "article-presse",
-    "webpage": "page-web",
-    "post-weblog": "page-web",
-    "post": "page-web",
-    "paper-conference": "actes",
-    "speech": "presentation",
-    "thesis": "these",
-    "book": "ouvrage",
-    "chapter": "chapitre",
-}
+# Complement that keeps a type written back under another name (``motion_picture``…).
+TYPE_KEY = "csl:type"
+# Deeper than this, a JSON document is refused (Python's reader would hit its recursion limit).
+MAX_DEPTH = 200
 # A report's genre tells our finer types apart (« Guide », « Synthèse »…).
 _GENRE_TYPES = {t.genre.casefold(): t.id for t in TYPES if t.genre and t.csl == "report"}
 _FROM_CSL = {key: name for name, key in _SIMPLE.items()}
@@ -153,24 +144,49 @@ _JSON_ERRORS = {
 
 
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
-    """Records of a CSL-JSON text (an array of items, or one item)."""
+    """Records of a CSL-JSON text (an array of items, or one item), item by item."""
+    text = text.lstrip("\ufeff")
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        where = Position(fichier, line_of(text, too_deep), too_deep - text.rfind("\n", 0, too_deep))
+        message = f"JSON illisible : plus de {MAX_DEPTH} crochets ou accolades imbriqués"
+        return [], [error(where, "F013", message)]
     try:
-        document = json.loads(text.lstrip("\ufeff"))
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         message = _JSON_ERRORS.get(exc.msg, exc.msg)
         return [], [error(Position(fichier, exc.lineno, exc.colno), "F003", f"JSON : {message}")]
     items = [document] if isinstance(document, dict) else document
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+    if not isinstance(items, list):
         message = "CSL-JSON : une liste d'objets (notices) est attendue"
         return [], [error(Position(fichier), "F003", message)]
     records, problems = [], []
     cursor = 0
     for index, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            at = Position(fichier, line_of(text, cursor))
+            message = f"notice n° {index} illisible : un objet {{…}} est attendu"
+            problems.append(error(at, "F003", message))
+            continue
         cursor = _item_offset(text, item, cursor)
         record, item_problems = _record(item, index, _ItemLines(text, cursor, fichier))
         records.append(record)
         problems.extend(item_problems)
     return records, problems
+
+
+def _too_deep(text: str) -> int | None:
+    """Where brackets nest deeper than ``MAX_DEPTH`` (outside strings), or None."""
+    depth = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', text):
+        char = match.group(0)
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 def _item_offset(text: str, item: dict[str, Any], after: int) -> int:
@@ -198,32 +214,31 @@ def _record(
     data: dict[str, Any] = {}
     marks = Marks(lines.fichier)
     problems: list[Diagnostic] = []
-    doc_type = custom.get("type") or _type_of(item)
-    if doc_type:
-        data["type"] = doc_type
-    else:
-        choices = ", ".join(sorted(CSL_TYPES))
-        message = (
-            f"type CSL {quote(item.get('type'))} non pris en charge (types reconnus : {choices})"
-        )
-        problems.append(error(lines.of("type"), "R005", message))
+    doc_type = str(custom.get("type") or _type_of(item))
+    data["type"] = doc_type
+    written = item.get("type")
+    if doc_type in TYPES_BY_ID and TYPES_BY_ID[doc_type].csl != written:
+        data["complements"] = {TYPE_KEY: _as_text(written)}
     for key, value in item.items():
         _read_field(key, value, data, doc_type)
     # Zotero's « Extra » (CSL note) may carry our fields: they fill what the item lacks.
     from_note = dict(read_note(line) for line in _note_lines(item, ours=True))
     data.update({k: v for k, v in from_note.items() if k not in data})
-    if custom:  # our own export: ``custom`` is authoritative for the fields it lists
-        data.pop("date", None)
-        data.update({k: v for k, v in custom.items() if k not in ("id", "type", "citation")})
+    if "date" in custom or "date_signature" in custom:  # our export: ``custom`` says which
+        data.pop("date", None)  # date ``issued`` holds
+    # Our own export: ``custom`` is authoritative for the fields it lists.
+    data.update({k: v for k, v in custom.items() if k not in ("id", "type", "citation")})
     for name in data:
         marks.values[(name,)] = lines.of(_CSL_KEYS.get(name, name))
     key = str(custom.get("id") or item.get("citation-key") or item.get("id") or f"csl-{index}")
     raw = new_raw(key, data, lines.of("id" if "id" in item else ""), marks)
-    raw.reported = frozenset() if doc_type else frozenset({"type"})
+    problems.extend(normalise(raw))
     return raw, problems
 
 
 _CSL_KEYS = {name: key for key, name in _FROM_CSL.items()} | {"auteurs": "author"}
+# Our field → the CSL key it is read from.
+CSL_NAMES = _CSL_KEYS | {"date": "issued", "date_consultation": "accessed", "mots_cles": "keyword"}
 
 
 def _type_of(item: dict[str, Any]) -> str:
@@ -231,20 +246,22 @@ def _type_of(item: dict[str, Any]) -> str:
     genre = str(item.get("genre", "")).casefold()
     if kind == "report" and genre in _GENRE_TYPES:
         return _GENRE_TYPES[genre]
-    return CSL_TYPES.get(kind, "")
+    return CSL_TYPES.get(kind, "document")
 
 
 def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> None:
     if key == "language":
         data["langue"] = language_code(str(value))
-    elif key == "number-of-pages" and str(value).strip().isdigit():
+    elif key == "number-of-pages" and str(value).strip().isdecimal():
         data["nombre_pages"] = int(str(value).strip())
     elif key in _FROM_CSL:
         data[_FROM_CSL[key]] = value if key == "abstract" else _one_line(value)
     elif key == "author" and isinstance(value, list):
         data["auteurs"] = [_person(p) for p in value if isinstance(p, dict)]
     elif key in ("issued", "accessed"):
-        data["date" if key == "issued" else "date_consultation"] = from_csl_date(value)
+        # A date not read is kept as written: the import sets it aside (R011), never loses it.
+        read = from_csl_date(value) or _as_text(value)
+        data["date" if key == "issued" else "date_consultation"] = read
     elif key == "publisher":
         data["editeurs"] = [p.strip() for p in str(value).split(";") if p.strip()]
     elif key == "keyword":
@@ -268,7 +285,7 @@ def _note_lines(item: dict[str, Any], ours: bool) -> list[str]:
 
 
 def _one_line(value: Any) -> Any:
-    return " ".join(value.split()) if isinstance(value, str) else value
+    return one_line(value) if isinstance(value, str) else value
 
 
 def _as_text(value: Any) -> str:

@@ -15,6 +15,8 @@ _PROTECTED = {
     r"\textbackslash{}": "\ue003",
     r"\textasciicircum{}": "\ue004",
     r"\\": "\ue005",
+    r"\textbraceleft{}": "\ue000",
+    r"\textbraceright{}": "\ue001",
 }
 _RESTORED = {"\ue000": "{", "\ue001": "}", "\ue002": "$", "\ue003": "\\", "\ue004": "^"}
 _PROTECTED_RE = re.compile("|".join(re.escape(k) for k in _PROTECTED))
@@ -29,6 +31,7 @@ _ESCAPES = {
     "%": r"\%",
     "#": r"\#",
     "_": r"\_",
+    "\u00a0": "~",  # a no-break space: written as such, pybtex would read a plain space
 }
 _ESCAPES_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
 
@@ -62,8 +65,34 @@ def latex_to_text(value: str) -> str:
     return "".join(_RESTORED.get(c, c) for c in text)
 
 
+def balanced(text: str) -> bool:
+    """True if every brace of ``text`` closes one opened before it (what BibTeX requires of
+    a value, escaped or not)."""
+    depth = 0
+    for char in text:
+        if char in "{}":
+            depth += 1 if char == "{" else -1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def escape_braces(text: str) -> str:
+    """Braces as ``\\{ \\}`` when they pair up, else as commands BibTeX does not count."""
+    if balanced(text):
+        return text.replace("{", r"\{").replace("}", r"\}")
+    return (
+        text.replace("{", "\ue000")
+        .replace("}", "\ue001")
+        .replace("\ue000", r"\textbraceleft{}")
+        .replace("\ue001", r"\textbraceright{}")
+    )
+
+
 def text_to_latex(text: str) -> str:
     """The inverse of ``latex_to_text`` for text we write (UTF-8 kept as is)."""
     escaped = _ESCAPES_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    if not balanced(text):  # « \} » alone would still close the value for BibTeX
+        escaped = escaped.replace(r"\{", r"\textbraceleft{}").replace(r"\}", r"\textbraceright{}")
     paragraphs = [" \\\\ ".join(p.split("\n")) for p in escaped.split("\n\n")]
     return " \\par ".join(paragraphs)

@@ -7,59 +7,39 @@ Our fields with no RIS tag travel in ``N1`` notes written ``biblio:champ: valeur
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from biblio.convert.common import (
     NOTE_PREFIX,
-    complements_for,
     date_from_text,
     language_code,
     new_raw,
     person_from_text,
-    person_text,
     read_note,
-    reference_values,
-    write_note,
 )
-from biblio.dates import ris_date, ris_is_exact
-from biblio.diagnostics import Diagnostic, error, quote
+from biblio.convert.normalise import normalise, one_line
+from biblio.convert.ris_write import (
+    ESCAPED_TAG_LINE,
+    ORGANISATION_NOTE,
+    PERSON_NOTE,
+    TAG_LINE,
+    TYPE_KEY,
+    dump,
+    ends_with_initials,
+    record_text,
+)
+from biblio.diagnostics import ERROR, Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
-from biblio.model import Position, Reference
+from biblio.model import Position
 from biblio.schema import TYPES_BY_ID
+from biblio.type_names import RIS_TYPES, ris_code
 
-_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|)$")
-_ORGANISATION_NOTE = f"{NOTE_PREFIX}organisation:"
+_ISSN_ONLY = re.compile(r"(?:\d{4}-?\d{3}[\dXx](?:\s*\([^)]*\))?[\s,;]*)+")
 
-# RIS reference types → ours (several dialects; the first listed per type is what we write).
-RIS_TYPES: dict[str, str] = {
-    "STAT": "loi",
-    "BILL": "loi",
-    "LEGAL": "loi",
-    "RPRT": "rapport",
-    "GOVDOC": "rapport",
-    "GEN": "rapport",
-    "JOUR": "article-revue",
-    "MGZN": "article-revue",
-    "EJOUR": "article-revue",
-    "NEWS": "article-presse",
-    "ELEC": "page-web",
-    "WEB": "page-web",
-    "BLOG": "page-web",
-    "ICOMM": "page-web",
-    "CONF": "actes",
-    "CPAPER": "actes",
-    "SLIDE": "presentation",
-    "THES": "these",
-    "BOOK": "ouvrage",
-    "EBOOK": "ouvrage",
-    "EDBOOK": "ouvrage",
-    "CHAP": "chapitre",
-    "ECHAP": "chapitre",
-}
 # Tag → our field, for single values (the first tag present wins).
 _SINGLE = {
     "TI": "titre",
@@ -118,10 +98,12 @@ class _Entry:
 
 
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
-    """Records of a RIS text; a line outside any record is an error and yields nothing."""
+    """Records of a RIS text, record by record: text outside the records is ignored with a
+    warning; tags outside any record (no ``TY``) are one refused record."""
     entries, problems = _entries(text.lstrip("\ufeff"), fichier)
-    if problems:
-        return [], problems
+    broken = any(d.gravite == ERROR for d in problems)
+    if not entries and not broken and text.strip("\ufeff \t\r\n"):
+        return [], [error(Position(fichier), "F003", _no_record(text))]  # nothing read at all
     records = []
     for index, entry in enumerate(entries, 1):
         record, entry_problems = _record(entry, index)
@@ -130,28 +112,62 @@ def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
     return records, problems
 
 
+def _no_record(text: str) -> str:
+    message = "fichier illisible : aucune fiche RIS (« TY  - ») dans le fichier"
+    if re.match(r"\ufeff?(FN|PT) ", text):
+        message += (
+            " ; c'est un export Web of Science en texte balisé : exportez plutôt au format "
+            "RIS (ou BibTeX)"
+        )
+    return message
+
+
 def _entries(text: str, fichier: str) -> tuple[list[_Entry], list[Diagnostic]]:
     entries: list[_Entry] = []
+    problems: list[Diagnostic] = []
     current: _Entry | None = None
-    for number, line in enumerate(text.splitlines(), 1):
-        match = _TAG_LINE.match(line)
+    orphan = stray = False  # inside tags without TY / inside text outside records
+    # Lines end with LF or CRLF only: other Unicode line breaks are characters of a value.
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
+        match = TAG_LINE.match(line)
         where = Position(fichier, number, 1)
         if match and match.group(1) == "TY":
-            current = _Entry(where)
+            current, orphan, stray = _Entry(where), False, False
             entries.append(current)
-        if match and current is not None:
-            current.tags.append((match.group(1), (match.group(2) or "").rstrip(), where))
-            if match.group(1) == "ER":
+        if current is not None:
+            _add_line(current, match, line, where)
+            if match and match.group(1) == "ER":
                 current = None
-        elif current is not None and current.tags:
-            tag, value, at = current.tags[-1]
-            current.tags[-1] = (tag, f"{value}\n{line.rstrip()}", at)
-        elif line.strip():
-            message = f"ligne hors d'une fiche RIS {quote(line.strip()[:40])} (« TY  - » attendu)"
-            return [], [error(where, "F003", message)]
+        elif match and match.group(1) == "ER":
+            orphan = False
+        elif match and not orphan:
+            orphan = True
+            message = (
+                f"notice illisible : balise {quote(match.group(1))} hors d'une fiche "
+                "(« TY  - » attendu avant)"
+            )
+            problems.append(error(where, "F003", message))
+        elif line.strip("\ufeff \t") and not orphan and not stray:
+            stray = True
+            message = f"ligne hors d'une fiche RIS ignorée : {quote(line.strip()[:40])}"
+            problems.append(warning(where, "F003", message))
+        elif not line.strip():
+            stray = False
     if current is not None:
-        return [], [error(current.start, "F003", "fiche RIS sans fin (« ER  - » attendu)")]
-    return entries, []
+        message = "dernière fiche RIS sans fin (« ER  - » attendu) : lue jusqu'à la fin du fichier"
+        problems.append(warning(current.start, "F003", message))
+    return entries, problems
+
+
+def _add_line(entry: _Entry, match: re.Match[str] | None, line: str, where: Position) -> None:
+    if match:
+        entry.tags.append((match.group(1), (match.group(2) or "").rstrip(), where))
+        return
+    if ESCAPED_TAG_LINE.match(line):
+        line = line[1:]
+    tag, value, at = entry.tags[-1]
+    entry.tags[-1] = (tag, f"{value}\n{line.rstrip()}", at)
 
 
 class _Values:
@@ -170,20 +186,19 @@ def _record(entry: _Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
     values = _Values(entry.start.fichier)
     problems: list[Diagnostic] = []
 
-    type_code = entry.tags[0][1].strip()  # a record starts with its TY line
-    if type_code in RIS_TYPES:
-        values.put("type", RIS_TYPES[type_code], entry.start)
-    else:
-        choices = ", ".join(sorted(RIS_TYPES))
-        message = f"type RIS {quote(type_code)} non pris en charge (types reconnus : {choices})"
-        problems.append(error(entry.start, "R005", message))
+    written = entry.tags[0][1].strip()  # a record starts with its TY line
+    code = ris_code(written)
+    doc_type = RIS_TYPES[code] if code else "document"
+    values.put("type", doc_type, entry.start)
+    if written and TYPES_BY_ID[doc_type].ris != written:
+        values.data["complements"] = {TYPE_KEY: written}
     key = (entry.take("ID") or (f"ris-{index}", entry.start))[0].strip()
     _people_and_lists(entry, values)
     _singles(entry, values)
     _dates_and_pages(entry, values)
     _notes_and_extras(entry, values)
     raw = new_raw(key, values.data, entry.start, values.marks)
-    raw.reported = frozenset() if "type" in values.data else frozenset({"type"})
+    problems.extend(normalise(raw))
     return raw, problems
 
 
@@ -191,13 +206,19 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
     put = values.put
     # RIS tells organisations by the absence of a comma; ours may hold one, so a note says so.
     organisations = {
-        v.removeprefix(_ORGANISATION_NOTE).strip()
-        for v, _ in entry.take_all("N1", prefix=_ORGANISATION_NOTE)
+        v.removeprefix(ORGANISATION_NOTE).strip()
+        for v, _ in entry.take_all("N1", prefix=ORGANISATION_NOTE)
     }
+    # A name holding a comma cannot be written « Nom, Prénom »: a note gives its parts.
+    named: dict[str, dict[str, str]] = {}
+    for note, _ in entry.take_all("N1", prefix=PERSON_NOTE):
+        written, _, parts = note.removeprefix(PERSON_NOTE).strip().rpartition(" = ")
+        named[written] = _person_parts(parts)
     authors = entry.take_all("AU", "A1")
     if authors:
         people = [
-            {"organisation": v} if v in organisations else person_from_text(v) for v, _ in authors
+            {"organisation": v} if v in organisations else named.get(v) or _person(v)
+            for v, _ in authors
         ]
         put("auteurs", people, authors[0][1])
     for tag, name in (("PB", "editeurs"), ("KW", "mots_cles")):
@@ -205,11 +226,33 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
         if found:
             items = [part.strip() for v, _ in found for part in v.split("\n") if part.strip()]
             put(name, items, found[0][1])
-    number = entry.take("SN")
-    if number:
-        value = number[0].strip().split()[0]
-        is_issn = re.fullmatch(r"\d{4}-?\d{3}[\dXx]", value) is not None
-        put("issn" if is_issn else "isbn", value, number[1])
+    # SN holds ISSN or ISBN, one or several per line, on one or several lines.
+    by_kind: dict[str, list[tuple[str, Position]]] = {"issn": [], "isbn": []}
+    for value, where in entry.take_all("SN"):
+        is_issn = _ISSN_ONLY.fullmatch(value.strip()) is not None
+        by_kind["issn" if is_issn else "isbn"].append((value.strip(), where))
+    for name, found in by_kind.items():
+        if found:
+            put(name, "; ".join(v for v, _ in found), found[0][1])
+
+
+def _person(text: str) -> dict[str, str]:
+    """« Nom, Prénom »; « Nom Initiales » (no comma) is a person too; otherwise an
+    organisation."""
+    if "," not in text and ends_with_initials(text):
+        words = text.split()
+        return person_from_text(f"{' '.join(words[:-1])}, {words[-1]}")
+    return person_from_text(text)
+
+
+def _person_parts(text: str) -> dict[str, str]:
+    try:
+        parts = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(parts, dict):
+        return {}
+    return {str(k): str(v) for k, v in parts.items() if k in ("nom", "prenom", "particule")}
 
 
 def _singles(entry: _Entry, values: _Values) -> None:
@@ -224,7 +267,7 @@ def _singles(entry: _Entry, values: _Values) -> None:
             value = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value.strip())
         elif name == "date_consultation":
             value = date_from_text(value)
-        values.put(name, value if name == "commentaire" else " ".join(value.split()), where)
+        values.put(name, value if name == "commentaire" else one_line(value), where)
 
 
 def _dates_and_pages(entry: _Entry, values: _Values) -> None:
@@ -241,72 +284,27 @@ def _dates_and_pages(entry: _Entry, values: _Values) -> None:
 
 
 def _notes_and_extras(entry: _Entry, values: _Values) -> None:
-    for value, where in entry.take_all("N1", prefix=NOTE_PREFIX):
-        values.put(*read_note(value), where)
+    """Our fields from the ``biblio:`` lines of the N1 notes (first line or a later one, as
+    a Zotero « Extra » with other text is written); what is left goes to the complements."""
+    for index, (tag, value, where) in enumerate(entry.tags):
+        if tag != "N1" or index in entry.taken:
+            continue
+        rest = []
+        for line in value.split("\n"):
+            name, note = read_note(line) if line.startswith(NOTE_PREFIX) else ("", None)
+            if name and name != "complements":  # a table cannot come from one line
+                values.put(name, note, where)
+            else:
+                rest.append(line)
+        entry.tags[index] = (tag, "\n".join(rest), where)
     leftovers = entry.leftovers()
     extras: dict[str, list[str]] = {}
     for tag, value, _ in leftovers:
         extras.setdefault(f"ris:{tag}", []).append(value)
     if extras:
-        values.put("complements", {k: "\n".join(v) for k, v in extras.items()}, leftovers[0][2])
+        kept = values.data.get("complements", {})
+        joined = {k: "\n".join(v) for k, v in extras.items()}
+        values.put("complements", {**kept, **joined}, leftovers[0][2])
 
 
-def dump(references: Sequence[Reference]) -> str:
-    """RIS text of ``references`` (LF line ends, one blank line between records)."""
-    return "\n".join(record_text(ref) for ref in references)
-
-
-def record_text(ref: Reference) -> str:
-    return "".join(f"{tag}  - {value}\n" for tag, value in _tags(ref)) + "ER  - \n"
-
-
-# Our field → the tag we write (Zotero's choices).
-_OUT_TAGS = {
-    "titre": "TI",
-    "publication": "T2",
-    "volume": "VL",
-    "numero_revue": "IS",
-    "lieu": "CY",
-    "url": "UR",
-    "doi": "DO",
-    "commentaire": "AB",
-    "genre": "M3",
-    "langue": "LA",
-    "date_consultation": "Y2",
-    "isbn": "SN",
-    "issn": "SN",
-}
-
-
-def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
-    yield "TY", TYPES_BY_ID[ref.type].ris
-    yield "ID", ref.id
-    for person in ref.auteurs:
-        yield "AU", person_text(person)
-    values = reference_values(ref)
-    notes: dict[str, Any] = {"type": ref.type}
-    for name, value in values.items():
-        if name in ("type", "auteurs", "complements"):
-            continue
-        if name in _OUT_TAGS:
-            yield _OUT_TAGS[name], str(value)
-        elif name in ("editeurs", "mots_cles"):
-            yield from ((("PB" if name == "editeurs" else "KW"), v) for v in value)
-        elif name == "date" and value != "s.d.":
-            yield from ris_date(value)
-            if not ris_is_exact(value):  # RIS cannot say it all: the exact value as a note
-                notes[name] = value
-        elif name == "pages":
-            start, dash, end = value.partition("-")
-            if dash and start and end:
-                yield from (("SP", start), ("EP", end))
-            else:
-                yield "SP", value
-        else:
-            notes[name] = value
-    for name, value in notes.items():
-        yield "N1", write_note(name, value)
-    for person in ref.auteurs:
-        if "," in person.organisation:
-            yield "N1", f"{_ORGANISATION_NOTE} {person.organisation}"
-    yield from sorted(complements_for(ref, "ris").items())
+__all__ = ["TYPE_KEY", "dump", "parse", "record_text"]

@@ -37,6 +37,8 @@ def record_data(ref: Reference) -> dict[str, Any]:
             data[name] = [person_data(p) for p in value]
         elif name == "complements":
             data[name] = dict(value)
+        elif name in ("isbn", "issn") and len(value) == 1:
+            data[name] = value[0]  # one identifier, written as a text as by hand
         elif isinstance(value, tuple):
             data[name] = list(value)
         else:

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from biblio.links.check import OK, REDIRECTED, LinkResult
+from biblio.output import write_new_file
 
 MAX_AGE = 24 * 3600.0  # seconds
 _TRUSTED = frozenset({OK, REDIRECTED})
@@ -21,9 +22,16 @@ def cache_path(root: Path) -> Path:
 def load(path: Path) -> dict[str, LinkResult]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {url: LinkResult(**item) for url, item in data.items()}
-    except (OSError, ValueError, TypeError):
-        return {}  # no cache, or an unreadable one: check everything again
+        return {str(url): _result(item) for url, item in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}  # no cache, or an unreadable or damaged one: check everything again
+
+
+def _result(item: object) -> LinkResult:
+    result = LinkResult(**item)  # type: ignore[arg-type]  # a mapping, or TypeError
+    if not isinstance(result.statut, str) or not isinstance(result.verifie_le, (int, float)):
+        raise TypeError("entrée de cache invalide")
+    return result
 
 
 def still_valid(cached: dict[str, LinkResult], now: float) -> dict[str, LinkResult]:
@@ -38,6 +46,4 @@ def still_valid(cached: dict[str, LinkResult], now: float) -> dict[str, LinkResu
 def save(path: Path, results: dict[str, LinkResult]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {url: asdict(results[url]) for url in sorted(results)}
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(path)
+    write_new_file(path, json.dumps(data, ensure_ascii=False, indent=1), overwrite=True)

@@ -105,11 +105,14 @@ class _Checker:
         if failure:
             return LinkResult(url, DNS, detail=failure, verifie_le=time.time())
         try:
-            # GET, not HEAD: many sites answer HEAD wrongly. Only the headers are read.
-            request = self.client.stream("GET", url, timeout=self.settings.timeout)
-            async with request as response:
-                return _from_response(url, response)
-        except httpx.TimeoutException:
+            # The timeout of httpx bounds each read: a server sending a byte now and then
+            # would hold the check for ever. ``asyncio.timeout`` bounds the whole request.
+            async with asyncio.timeout(self.settings.timeout):
+                # GET, not HEAD: many sites answer HEAD wrongly. Only the headers are read.
+                request = self.client.stream("GET", url, timeout=self.settings.timeout)
+                async with request as response:
+                    return _from_response(url, response)
+        except (httpx.TimeoutException, TimeoutError):
             detail = f"pas de réponse en {self.settings.timeout:g} s"
             return LinkResult(url, TIMEOUT, detail=detail, verifie_le=time.time())
         except httpx.TooManyRedirects:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from biblio.diagnostics import Diagnostic, error, quote
-from biblio.load.files import SourceFile, decode
+from biblio.load.files import SourceFile, decode, read_file
 from biblio.load.yaml_tree import Marks, YamlSyntaxError, parse_yaml
 
 TEXT = "texte"
@@ -81,7 +81,11 @@ def load_donnees(
 
 
 def _read(path: Path, dataset: Dataset, reference_ids: set[str]) -> tuple[Any, list[Diagnostic]]:
-    text = decode(SourceFile("donnees", path, dataset.file), path.read_bytes())
+    source = SourceFile("donnees", path, dataset.file)
+    data = read_file(source)
+    if isinstance(data, Diagnostic):
+        return None, [data]
+    text = decode(source, data)
     if isinstance(text, Diagnostic):
         return None, [text]
     try:

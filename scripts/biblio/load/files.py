@@ -5,19 +5,18 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from biblio.diagnostics import Diagnostic, error, quote, warning
+from biblio.ids import id_problem
 from biblio.model import Position
-from biblio.schema import FOLDERS, ID_PATTERN
+from biblio.schema import FOLDERS
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Files documentalists keep next to the records; not records themselves.
 IGNORED_SUFFIXES = (".md", ".txt")
-_ID_RE = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,12 @@ def find_record_files(
         directory = root / folder
         if not directory.is_dir():
             continue
-        with os.scandir(directory) as scan:  # scandir knows file types without a stat each
-            names = sorted(e.name for e in scan if e.is_file() and not e.name.startswith("."))
+        names, unreadable = _file_names(directory)
+        for name, exc in unreadable:
+            reason = _READ_PROBLEMS.get(exc.errno or 0, f"erreur du système n° {exc.errno}")
+            problems.append(
+                error(Position(f"{folder}/{name}"), "F008", f"fichier illisible : {reason}")
+            )
         for name in names:
             path = directory / name
             relative = f"{folder}/{name}"
@@ -65,21 +68,40 @@ def find_record_files(
     return found, problems
 
 
+def _file_names(directory: Path) -> tuple[list[str], list[tuple[str, OSError]]]:
+    """Sorted names of the files of ``directory``, and the entries that could not be examined
+    (a symbolic link loop): reported, and the rest of the base is still checked."""
+    names: list[str] = []
+    unreadable: list[tuple[str, OSError]] = []
+    with os.scandir(directory) as scan:  # scandir knows file types without a stat each
+        for entry in scan:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_file():
+                    names.append(entry.name)
+            except OSError as exc:
+                unreadable.append((entry.name, exc))
+    return sorted(names), sorted(unreadable, key=lambda item: item[0])
+
+
 def check_file_name(source: SourceFile) -> Diagnostic | None:
-    """The file name is the record id: lower case letters, digits and hyphens."""
-    if _ID_RE.match(source.stem):
+    """The file name is the record id: it passes the id check (``ids.id_problem``)."""
+    problem = id_problem(source.stem)
+    if problem is None:
         return None
     return error(
         Position(source.relative),
         "F007",
-        f"nom de fichier invalide {quote(source.path.name)} : l'identifiant ne doit contenir que "
-        "des minuscules non accentuées, des chiffres et des tirets (ex. motard-tessier-2016.yaml)",
+        f"nom de fichier invalide {quote(source.path.name)} : {problem} "
+        "(ex. motard-tessier-2016.yaml)",
     )
 
 
 _READ_PROBLEMS = {
     errno.EACCES: "droits de lecture insuffisants",
     errno.ENOENT: "fichier supprimé pendant la vérification",
+    errno.ELOOP: "boucle de liens symboliques",
 }
 
 

@@ -20,3 +20,5 @@ class RawRecord:
     origin: Position
     # Fields the loader already reported (not reported again as missing).
     reported: frozenset[str] = frozenset()
+    # The exchange format it was read from (bibtex, ris, csljson), "" for a record file.
+    exchange_format: str = ""

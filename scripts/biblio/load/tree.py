@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from biblio.diagnostics import Diagnostic, error
+from biblio.diagnostics import Diagnostic, error, quote
+from biblio.ids import id_problem
 from biblio.load.files import SourceFile, check_file_name, decode
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import YamlSyntaxError, parse_yaml
@@ -20,8 +21,22 @@ def read_source(source: SourceFile, data: bytes) -> tuple[list[RawRecord], list[
         # pybtex is imported only when a base holds BibTeX files (it costs start-up time).
         from biblio.convert import bibtex
 
-        return bibtex.parse(text, source.relative)
+        records, problems = bibtex.parse(text, source.relative)
+        return records, [*problems, *_key_problems(records)]
     return _yaml_record(source, text)
+
+
+def _key_problems(records: list[RawRecord]) -> list[Diagnostic]:
+    """The keys of a BibTeX file are ids: each passes the id check (no record is built for an
+    id that fails it: see ``validate.perfile.check_file``)."""
+    problems = []
+    for raw in records:
+        problem = id_problem(raw.id)
+        if problem:
+            shown = raw.id if len(raw.id) <= 60 else f"{raw.id[:60]}…"
+            message = f"identifiant (clé) invalide {quote(shown)} : {problem}"
+            problems.append(error(raw.origin, "X013", message))
+    return problems
 
 
 def _yaml_record(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Diagnostic]]:

@@ -67,7 +67,7 @@ _YAML_MESSAGES = {
         "tabulation interdite : indentez avec des espaces"
     ),
     "could not find expected ':'": "« : » attendu après la clé",
-    "found unexpected end of stream": "guillemet ou crochet non fermé avant la fin du fichier",
+    "found unexpected end of stream": "guillemet ou crochet ouvert ici, jamais fermé",
     "did not find expected key": "indentation incohérente : clé attendue",
     "did not find expected '-' indicator": "indentation incohérente : élément de liste attendu",
     "expected <block end>, but found '<block mapping start>'": "indentation incohérente",
@@ -76,8 +76,10 @@ _YAML_MESSAGES = {
     "did not find expected node content": "valeur attendue",
     "expected a single document in the stream": "un seul document YAML attendu par fichier",
     "found unexpected ':'": "deux-points inattendu",
-    "did not find expected ',' or ']'": "liste entre crochets non fermée : « ] » ou « , » attendu",
-    "did not find expected ',' or '}'": "table entre accolades non fermée : « } » ou « , » attendu",
+    "did not find expected ',' or ']'": "liste entre crochets ouverte ici, non fermée : « ] » ou "
+    "« , » attendu",
+    "did not find expected ',' or '}'": "table entre accolades ouverte ici, non fermée : « } » ou "
+    "« , » attendu",
 }
 _TRUE = ("true", "yes", "on", "y")
 _REFUSED = object()
@@ -181,9 +183,13 @@ class YamlSyntaxError(Exception):
 def parse_yaml(text: str, fichier: str) -> YamlDocument:
     """Parse ``text``; raise ``YamlSyntaxError`` with a French diagnostic on bad syntax."""
     try:
+        if "&" in text or "*" in text:  # seldom: the events are read only then
+            _refuse_anchors(text, fichier)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise YamlSyntaxError(_syntax_diagnostic(exc, fichier)) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlSyntaxError(_reader_diagnostic(exc, text, fichier)) from None
     except yaml.YAMLError as exc:  # errors without a mark (rare): report at file start
         message = f"erreur de syntaxe YAML : {exc}"
         raise YamlSyntaxError(error(Position(fichier), "F002", message)) from None
@@ -193,11 +199,51 @@ def parse_yaml(text: str, fichier: str) -> YamlDocument:
     return doc
 
 
+def _refuse_anchors(text: str, fichier: str) -> None:
+    """Refuse anchors (``&nom``) and aliases (``*nom``) before any value is built: a record has
+    no use for them, and nine levels of aliases make gigabytes of one small file."""
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            what = "alias" if isinstance(event, yaml.AliasEvent) else "ancre"
+            sign = "*" if what == "alias" else "&"
+            admitted = "admis" if what == "alias" else "admise"
+            message = (
+                f"{what} YAML « {sign}{anchor} » non {admitted} dans une fiche : écrivez la valeur "
+                "elle-même (un texte qui commence par « & » ou « * » se met entre guillemets)"
+            )
+            raise YamlSyntaxError(error(_position(event.start_mark, fichier), "F009", message))
+
+
+def _reader_diagnostic(exc: yaml.reader.ReaderError, text: str, fichier: str) -> Diagnostic:
+    """A character YAML does not accept (NUL, other control characters), where it is."""
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    # The first such character is the one refused (libyaml counts its position in bytes).
+    position = text.find(chr(code))
+    position = exc.position if position < 0 else position
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    message = (
+        f"erreur de syntaxe YAML : caractère de contrôle U+{code:04X} interdit "
+        "(invisible dans la plupart des éditeurs) : supprimez-le"
+    )
+    return error(Position(fichier, line, column), "F002", message)
+
+
+# Problems found at the end of what is left open: reported where it was opened.
+_OPENED_EARLIER = ("found unexpected end of stream", "did not find expected ',' or")
+
+
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, fichier: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and (exc.problem or "").startswith(_OPENED_EARLIER):
+        mark = exc.context_mark
     where = Position(fichier, mark.line + 1, mark.column + 1) if mark else Position(fichier)
     problem = (exc.problem or exc.context or "").strip()
     french = next((v for k, v in _YAML_MESSAGES.items() if problem.startswith(k)), None)
+    if "quoted scalar" in (exc.context or "") and mark is exc.context_mark:
+        french = "guillemet ouvert ici, jamais fermé"
     message = french or f"syntaxe YAML invalide ({problem})"
     return error(where, "F002", f"erreur de syntaxe YAML : {message}")
 
@@ -206,9 +252,17 @@ def _position(mark: Any, fichier: str) -> Position:
     return Position(fichier, mark.line + 1, mark.column + 1)
 
 
-def _convert(node: yaml.Node, doc: YamlDocument, top: bool) -> Any:
+# Lists and tables nested deeper than this are refused (a record needs three levels).
+MAX_DEPTH = 50
+
+
+def _convert(node: yaml.Node, doc: YamlDocument, top: bool, depth: int = 0) -> Any:
     if node.tag == _STR and type(node) is _SCALAR_NODE:  # most values: nothing more to do
         return node.value
+    if depth > MAX_DEPTH:
+        message = f"valeur trop imbriquée : plus de {MAX_DEPTH} listes ou tables l'une dans l'autre"
+        doc.problems.append(error(_position(node.start_mark, doc.marks.fichier), "F010", message))
+        return _REFUSED
     if node.tag not in _PLAIN_TAGS:
         message = f"étiquette YAML {quote(node.tag)} non admise : écrivez la valeur sans « ! »"
         doc.problems.append(error(_position(node.start_mark, doc.marks.fichier), "F002", message))
@@ -216,14 +270,16 @@ def _convert(node: yaml.Node, doc: YamlDocument, top: bool) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        items = [_convert(child, doc, False) for child in node.value]
+        items = [_convert(child, doc, False, depth + 1) for child in node.value]
         return [item for item in items if item is not _REFUSED]
     if isinstance(node, yaml.MappingNode):
-        return _mapping(node, doc, top)
+        return _mapping(node, doc, top, depth)
     return None
 
 
-def _mapping(node: yaml.MappingNode, doc: YamlDocument, top: bool) -> dict[str, Any]:
+def _mapping(
+    node: yaml.MappingNode, doc: YamlDocument, top: bool, depth: int = 0
+) -> dict[str, Any]:
     """The mapping's values; ``top``: the document's own mapping (refusals remembered)."""
     result: dict[str, Any] = {}
     seen: dict[str, yaml.Node] = {}
@@ -239,7 +295,7 @@ def _mapping(node: yaml.MappingNode, doc: YamlDocument, top: bool) -> dict[str, 
             doc.problems.append(error(where, "F005", message))
             continue
         seen[key] = key_node
-        value = _convert(value_node, doc, False)
+        value = _convert(value_node, doc, False, depth + 1)
         if value is _REFUSED:
             if top:
                 doc.reported.add(key)

@@ -43,6 +43,9 @@ ZOTERO_TYPES: dict[str, str] = {
     "webpage": "webpage",
     "post-weblog": "blogPost",
     "dataset": "dataset",
+    "manuscript": "manuscript",
+    "software": "computerProgram",
+    "document": "document",
     "interview": "interview",
     "motion_picture": "videoRecording",
     "map": "map",
@@ -185,7 +188,9 @@ def _container_tags(ref: Reference, item_type: str) -> list[tuple[str, str]]:
 
 
 def _identifier_tags(ref: Reference) -> list[tuple[str, str]]:
-    return [("citation_doi", ref.doi), ("citation_isbn", ref.isbn), ("citation_issn", ref.issn)]
+    # Several ISBN or ISSN (a set, a series): one field in Zotero, values separated by spaces.
+    isbn, issn = " ".join(ref.isbn), " ".join(ref.issn)
+    return [("citation_doi", ref.doi), ("citation_isbn", isbn), ("citation_issn", issn)]
 
 
 def front_matter(tags: list[tuple[str, str]]) -> str:
@@ -238,8 +243,8 @@ def coins(ref: Reference) -> str:
         ("rft.volume", ref.volume),
         ("rft.issue", ref.numero_revue),
         ("rft.pages", ref.pages),
-        ("rft.issn", ref.issn),
-        ("rft.isbn", ref.isbn),
+        ("rft.issn", " ".join(ref.issn)),
+        ("rft.isbn", " ".join(ref.isbn)),
         ("rft_id", f"info:doi/{ref.doi}" if ref.doi else ""),
         ("rft_id", ref.url),
         ("rft.language", ref.langue),

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from biblio import csl_styles
-from biblio.model import Corpus
+from biblio.model import Corpus, published
 from biblio.render import (
     downloads,
     glossary_pages,
@@ -38,10 +38,13 @@ def generated_pages(
 ) -> dict[str, str]:
     """Every generated page and file; deterministic (same records, same bytes).
 
-    ``preview`` (make serve) leaves out the whole-base downloads, which the preview writes
+    Drafts (``brouillon``) are left out unless ``preview``, which shows them with a banner.
+    ``preview`` (make serve) also leaves out the whole-base downloads, which the preview writes
     after each rebuild (``whole_base_files``), and the print page unless ``print_page``:
     both hold the whole base, change with any edit and cost more than the edit's pages.
     """
+    if not preview:
+        corpus = published(corpus)  # drafts are previewed (with a banner), never published
     context = build_context(corpus)
     context.dead_links = dead_links  # the last link report's dead URLs (build/liens/)
     csl_styles.prepare(corpus.references)  # one run of the engine per style for all records
@@ -77,4 +80,4 @@ def generated_pages(
 
 def whole_base_files(corpus: Corpus) -> dict[str, str]:
     """The whole base in each download format (what ``preview`` leaves out)."""
-    return downloads.download_files(build_context(corpus))
+    return downloads.download_files(build_context(published(corpus)))

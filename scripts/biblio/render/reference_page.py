@@ -29,6 +29,15 @@ NEIGHBOURS = 5  # references of the same section shown before and after
 # Search weight of a reference's title: below a glossary term's or a section's (10), so that
 # « CPTS » finds the term's page before the references that name CPTS in their title.
 TITLE_WEIGHT = 'data-pagefind-weight="5"'
+# Shown on a draft's page by the preview (make serve); drafts are not published.
+# (Material styles its admonition classes; the page needs no extension for them.)
+DRAFT_BANNER = (
+    '<div class="admonition warning biblio-brouillon" markdown>\n'
+    '<p class="admonition-title">Fiche à compléter</p>\n\n'
+    "Cette fiche importée est un brouillon : complétez les champs que `biblio valider` "
+    "signale (R012), puis retirez la ligne `brouillon: true`. Elle n'apparaît pas dans le "
+    "site publié.\n\n</div>"
+)
 DOWNLOADS = {"bib": ("BibTeX", bibtex), "ris": ("RIS", ris), "json": ("CSL-JSON", csljson)}
 
 
@@ -84,7 +93,8 @@ def _commentary(page: str, ref: Reference, context: SiteContext) -> str:
 def reference_markdown(ref: Reference, context: SiteContext) -> str:
     page = reference_page(ref.id)
     parts = [
-        f"# {plain(ref.titre)}{lang_attribute(ref, TITLE_WEIGHT)}",
+        f"# {plain(ref.titre or '(sans titre)')}{lang_attribute(ref, TITLE_WEIGHT)}",
+        DRAFT_BANNER if ref.brouillon else "",
         # The citation and the link repeat the title: left out of the search index, which
         # stays smaller (the first search downloads less) and ranks the page by its title.
         f"{citation_markdown(ref)}\n{{: data-pagefind-ignore }}",
@@ -134,6 +144,7 @@ def _plain_rows(ref: Reference) -> list[tuple[str, str]]:
         ("Date du texte", ref.date_signature),
         ("Mise à jour", display(ref.date_maj)),
         ("Pages", ref.pages or (f"{ref.nombre_pages} p." if ref.nombre_pages else "")),
+        ("Pagination", ref.pagination),
         ("Territoire", territory),
         ("Langue", VOCABULARIES["langues"].values.get(ref.langue, ref.langue)),
         ("Consulté le", ref.date_consultation),
@@ -153,7 +164,11 @@ def _identifier_rows(ref: Reference) -> list[tuple[str, str]]:
         rows.append(("ELI", f"[{plain(ref.eli)}]({ref.eli})"))
     rows += [
         (label, plain(value))
-        for label, value in (("NOR", ref.nor), ("ISBN", ref.isbn), ("ISSN", ref.issn))
+        for label, value in (
+            ("NOR", ref.nor),
+            ("ISBN", ", ".join(ref.isbn)),
+            ("ISSN", ", ".join(ref.issn)),
+        )
         if value
     ]
     return rows

@@ -16,6 +16,7 @@ from typing import Any
 
 from biblio.build import RECORD_CLASSES, build_record, markdown_fields, text_origin
 from biblio.diagnostics import Diagnostic
+from biblio.ids import id_problem
 from biblio.load.files import SourceFile, read_file
 from biblio.load.tree import read_source
 from biblio.model import Person, Position, Record, Reference, new_record, set_fields
@@ -94,7 +95,9 @@ def check_file(source: SourceFile, data: bytes) -> FileResult:
     for raw in raws:
         values, record_problems = check_record(raw)
         result.problems.extend(record_problems)
-        record = build_record(raw, values)
+        # An id that fails the id check was reported where it was read (F007 for a file
+        # name, X013 for a BibTeX key): no record, so no page or file is named after it.
+        record = build_record(raw, values) if id_problem(raw.id) is None else None
         if record is not None:
             texts = markdown_fields(raw, values)
             text_problems, citations = check_texts(record, texts, partial(text_origin, raw))

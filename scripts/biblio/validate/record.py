@@ -70,16 +70,44 @@ def _check_keys(checked: Checked) -> Iterator[Diagnostic]:
         )
 
 
-def _check_required(checked: Checked) -> Iterator[Diagnostic]:
-    raw = checked.raw
+def is_draft(raw: RawRecord) -> bool:
+    """A reference marked ``brouillon: true``: its gaps are warnings, not errors."""
+    return raw.kind == "reference" and raw.data.get("brouillon") is True
+
+
+def missing_fields(raw: RawRecord) -> list[str]:
+    """The fields the schema requires (for the record's type too) that ``raw`` lacks."""
     required = schema.REQUIRED_BY_KIND[raw.kind]
     type_spec = (
         schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
     )
     extra = [name for name in type_spec.required if name not in required] if type_spec else []
-    for name in (*required, *extra):
-        if name not in raw.data and name not in raw.reported:
-            for_type = f" pour le type {quote(type_spec.id)}" if name in extra and type_spec else ""
+    return [name for name in (*required, *extra) if not _filled(raw.data.get(name))]
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != "" and value != []
+
+
+def _check_required(checked: Checked) -> Iterator[Diagnostic]:
+    raw = checked.raw
+    draft = is_draft(raw)
+    type_id = str(raw.data.get("type"))
+    for name in missing_fields(raw):
+        if name in raw.reported:
+            continue  # already reported by the loader
+        for_type = (
+            f" pour le type {quote(type_id)}"
+            if name not in schema.REQUIRED_BY_KIND[raw.kind]
+            else ""
+        )
+        if draft:
+            message = f"fiche en brouillon : {quote(name)} à compléter{for_type}"
+            yield warning(raw.origin, "R012", message)
+        elif name in raw.data:  # empty: without it the record cannot be built
+            message = f"champ obligatoire {quote(name)} vide{for_type}"
+            yield error(checked.at((name,)), "R002", message)
+        else:
             yield error(raw.origin, "R002", f"champ obligatoire {quote(name)} manquant{for_type}")
 
 
@@ -245,6 +273,21 @@ def _identifier(
     checked.values[spec.name] = text.strip()
 
 
+def _identifiers(
+    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
+) -> Iterator[Diagnostic]:
+    """One identifier or a list of them: each checked, kept as a tuple."""
+    items = value if isinstance(value, list) else [value]
+    found: list[str] = []
+    for index, item in enumerate(items):
+        item_path = (*path, index) if isinstance(value, list) else path
+        for problem in _identifier(checked, spec, item, item_path):
+            yield problem
+            return
+        found.append(checked.values.pop(spec.name))
+    checked.values[spec.name] = tuple(found)
+
+
 def _persons(
     checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
 ) -> Iterator[Diagnostic]:
@@ -322,6 +365,7 @@ _CHECKERS: dict[str, Checker] = {
     schema.PERSONS: _persons,
     schema.VOCABULARY: _vocabulary,
     schema.IDENTIFIER: _identifier,
+    schema.IDENTIFIERS: _identifiers,
     schema.REFERENCE_IDS: _ids,
     schema.TERM_IDS: _ids,
     schema.SECTION_ID: _ids,

@@ -18,7 +18,9 @@ from biblio.load.cache import FileCache
 from biblio.load.donnees import load_donnees
 from biblio.load.files import SourceFile, find_record_files, read_file
 from biblio.model import Corpus, Record, Reference, Section, Term
+from biblio.staging import interrupted_runs
 from biblio.validate.corpus import check_corpus
+from biblio.validate.drafts import check_links_to_drafts
 from biblio.validate.locate import FieldLocator
 from biblio.validate.perfile import Entry, FileResult, Pending, check_files, from_plain
 from biblio.validate.texts import Citation, check_citations
@@ -57,6 +59,7 @@ def load_base(root: Path, use_cache: bool = True) -> Report:
 
 def _load(root: Path, use_cache: bool) -> Report:
     sources, problems = find_record_files(root)
+    problems.extend(interrupted_runs(root))  # half-committed writes do not pass silently
     cache = FileCache(root) if use_cache else None
     results, pending = _from_cache(sources, cache)
     checked = check_files([file for _, file in pending], keep_plain=cache is not None)
@@ -114,6 +117,7 @@ def _assemble(root: Path, results: list[FileResult], problems: list[Diagnostic])
     problems.extend(check_corpus(corpus, locator.field))
     reference_ids = {r.id for r in corpus.references}
     problems.extend(check_citations(citations, reference_ids, locator.text))
+    problems.extend(check_links_to_drafts(corpus, citations, locator.text, locator.field))
     donnees, donnees_problems = load_donnees(root, reference_ids)
     problems.extend(donnees_problems)
     return Report(corpus, tuple(sorted(set(problems))), donnees)

@@ -1,0 +1,260 @@
+"""Commands that write records: one at a time on a tree, all or nothing even when killed,
+files with the permissions of the umask."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from biblio.cli import main
+from biblio.staging import LOCK_NAME, STAGING_NAME
+from conftest import FIXTURES, REPO
+
+ENTRY = """@report{{k{i},
+  title = {{Rapport {i} sur {subject}}},
+  author = {{Auteur{i}, Jean}},
+  date = {{2020}},
+  institution = {{ARS}},
+  url = {{https://example.org/{subject_slug}/{i}}},
+}}
+"""
+
+
+def _bib(path: Path, count: int, subject: str = "la coordination") -> Path:
+    slug = subject.replace(" ", "-")
+    text = "\n".join(ENTRY.format(i=i, subject=subject, subject_slug=slug) for i in range(count))
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    root = tmp_path / "base"
+    shutil.copytree(FIXTURES / "base", root)
+    (root / "references" / "zotero.bib").unlink()  # only YAML records: counts are files
+    return root
+
+
+def _records(root: Path) -> set[str]:
+    return {p.name for p in (root / "references").glob("*.yaml")}
+
+
+def _biblio(*args: str, output: int = subprocess.PIPE) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "biblio", *args],
+        stdout=output,
+        stderr=output,
+        text=True,
+        env=env,
+    )
+
+
+def _created(out: str) -> int:
+    match = re.search(r"^(\d+) fiche\(s\) créée\(s\)", out, re.M)
+    return int(match.group(1)) if match else 0
+
+
+def test_two_imports_of_one_file_at_once_create_each_record_once(
+    base: Path, tmp_path: Path
+) -> None:
+    before = _records(base)
+    export = _bib(tmp_path / "export.bib", 300)
+    runs = [_biblio("importer", str(export), "--racine", str(base)) for _ in range(2)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    created = [_created(out) for out, _ in outputs]
+    assert sorted(created) == [0, 300]  # the second saw the first's records: duplicates
+    assert len(_records(base) - before) == 300
+    assert not (base / STAGING_NAME).exists()
+
+
+def test_two_imports_wanting_the_same_ids_keep_every_record(base: Path, tmp_path: Path) -> None:
+    # Same authors, years and first title word: the same ids are wanted by both runs.
+    before = _records(base)
+    first = _bib(tmp_path / "a.bib", 200, "la coordination")
+    second = _bib(tmp_path / "b.bib", 200, "les contrats locaux")
+    runs = [_biblio("importer", str(f), "--racine", str(base)) for f in (first, second)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert [_created(out) for out, _ in outputs] == [200, 200]
+    new = _records(base) - before
+    assert len(new) == 400
+    titles = {(base / "references" / name).read_text(encoding="utf-8") for name in new}
+    assert len(titles) == 400  # no record was overwritten by another
+
+
+def test_a_killed_import_leaves_all_or_none_and_the_next_run_cleans_up(
+    base: Path, tmp_path: Path
+) -> None:
+    before = _records(base)
+    export = _bib(tmp_path / "gros.bib", 1500)
+    # Not read while it runs: its output goes nowhere (a full pipe would block it).
+    run = _biblio("importer", str(export), "--racine", str(base), output=subprocess.DEVNULL)
+    staging = base / STAGING_NAME
+    deadline = time.monotonic() + 120
+    folder = base / "references"
+    while run.poll() is None and time.monotonic() < deadline:
+        if staging.exists() or len(os.listdir(folder)) > len(before):
+            break  # writing has begun
+        time.sleep(0.005)
+    time.sleep(0.05)  # somewhere in the staging or the commit
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    new = len(_records(base) - before)
+    leftovers = list(staging.glob("*"))
+    journals = list(staging.glob("*/journal.json"))
+    if journals:  # killed while committing: reported until the next command finishes it
+        assert main(["valider", "--racine", str(base)]) == 1
+    else:
+        assert new in (0, 1500)
+    # The next command that writes finishes or removes the dead run first.
+    again = _biblio("importer", str(export), "--racine", str(base))
+    out, err = again.communicate(timeout=300)
+    assert again.returncode == 0, (out, err)
+    assert ("écriture interrompue" in err) == bool(leftovers)
+    assert len(_records(base) - before) == 1500
+    assert not staging.exists()
+    assert not list((base / "references").glob(".*"))
+
+
+_DIE_AT = {
+    # Killed while staging: nothing of the run may reach the base.
+    "staging": "biblio.staging._write_journal",
+    # Killed after 10 of 50 files got their names: the rest are given theirs at the next run.
+    "commit": "biblio.staging.link_new",
+}
+
+
+@pytest.mark.parametrize("moment", list(_DIE_AT))
+def test_a_run_that_dies_is_finished_or_removed_under_the_lock(
+    base: Path, moment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        from pathlib import Path
+        import biblio.staging as staging
+        from biblio.output import link_new
+        calls = []
+        def die(*args):
+            calls.append(args)
+            if {moment!r} == "staging" or len(calls) > 10:
+                os._exit(9)
+            return link_new(*args)
+        setattr(staging, {_DIE_AT[moment].rsplit(".", 1)[1]!r}, die)
+        files = {{f"references/mort-{{i}}.yaml": "type: rapport\\n" for i in range(50)}}
+        staging.commit_new_files(Path(sys.argv[1]), files)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    dead = subprocess.run([sys.executable, "-c", script, str(base)], env=env, check=False)
+    assert dead.returncode == 9
+    dead_files = sorted((base / "references").glob("mort-*.yaml"))
+    assert len(dead_files) == (0 if moment == "staging" else 10)
+    code = main(["valider", "--racine", str(base)])
+    out = capsys.readouterr().out
+    if moment == "commit":
+        assert code == 1
+        assert re.search(
+            r"^\.biblio-ecriture/.*/journal\.json:1:1: erreur: écriture interrompue", out, re.M
+        )
+    from biblio.staging import locked_tree
+
+    with locked_tree(base):
+        pass
+    err = capsys.readouterr().err
+    assert "écriture interrompue" in err
+    assert len(list((base / "references").glob("mort-*.yaml"))) == (
+        0 if moment == "staging" else 50
+    )
+    assert not (base / STAGING_NAME).exists()
+
+
+def test_the_lock_file_is_in_the_tree_and_git_ignores_it() -> None:
+    ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
+    assert LOCK_NAME in ignored
+    assert f"{STAGING_NAME}/" in ignored
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_written_files_and_folders_follow_the_umask(base: Path, tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        exported = tmp_path / "export.bib"
+        assert (
+            main(["exporter", "--racine", str(base), "--format", "bibtex", "-o", str(exported)])
+            == 0
+        )
+        out = tmp_path / "pages"
+        assert main(["generer", "--racine", str(base), "--sortie", str(out)]) == 0
+        assert (
+            main(
+                [
+                    *("ajouter", "--racine", str(base), "--type", "rapport", "--titre", "Un titre"),
+                    *("--auteur", "Doe, John", "--date", "2020", "--url", "https://example.org/u"),
+                ]
+            )
+            == 0
+        )
+    finally:
+        os.umask(previous)
+    assert oct(_mode(exported)) == oct(0o644)
+    assert oct(_mode(out)) == oct(0o755)
+    assert oct(_mode(base / "references" / "doe-2020-titre.yaml")) == oct(0o644)
+
+
+def test_ajouter_waits_for_the_lock_then_gives_up_without_writing(base: Path) -> None:
+    from biblio.staging import locked_tree
+
+    before = _records(base)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "BIBLIO_VERROU_ATTENTE": "0.5"}
+    command = [
+        *(sys.executable, "-m", "biblio", "ajouter", "--racine", str(base)),
+        *("--type", "rapport", "--titre", "Un titre", "--auteur", "Doe, John"),
+        *("--date", "2020", "--url", "https://example.org/verrou"),
+    ]
+    with locked_tree(base):
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "une autre commande biblio écrit dans la base" in result.stderr
+    assert _records(base) == before
+
+
+def test_a_failed_commit_removes_only_the_files_of_this_run(
+    base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import biblio.staging as staging
+    from biblio.output import WriteRefused, link_new
+
+    calls: list[Path] = []
+
+    def another_writer_meanwhile(source: Path, target: Path) -> None:
+        calls.append(target)
+        if len(calls) == 3:  # a file that appeared since the check (a writer without lock)
+            target.write_text("à quelqu'un d'autre\n", encoding="utf-8")
+        link_new(source, target)
+
+    monkeypatch.setattr(staging, "link_new", another_writer_meanwhile)
+    files = {f"references/lot-{i}.yaml": "type: rapport\n" for i in range(5)}
+    with pytest.raises(WriteRefused):
+        staging.commit_new_files(base, files)
+    left = sorted(p.name for p in (base / "references").glob("lot-*.yaml"))
+    assert left == ["lot-2.yaml"]
+    assert (base / "references" / "lot-2.yaml").read_text(encoding="utf-8") == (
+        "à quelqu'un d'autre\n"
+    )
+    assert not (base / STAGING_NAME).exists()

@@ -1,0 +1,118 @@
+"""Property tests: any text given to a reader yields records or located diagnostics, never an
+exception (bounded budget: the suite stays fast)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+
+from biblio.convert import bibtex, csljson, ris
+from biblio.diagnostics import Diagnostic
+from biblio.importing import plan_import
+from biblio.load.raw import RawRecord
+from biblio.model import Corpus
+
+# No example database, caches in a scratch folder: tests never write into the working tree.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="biblio-hypothesis-"))
+BUDGET = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+# Pieces of each syntax, so that generated texts reach the readers' inner paths.
+BIBTEX_PIECES = st.sampled_from(
+    ["@", "@article", "@string", "@xdata", "@comment", "{", "}", "(", ")", ",", "=", "#", '"',
+     "\n", " ", "a", "title", "crossref", "xdata", "year", "2020", "\\'e", "%", "key"]
+)  # fmt: skip
+RIS_PIECES = st.sampled_from(
+    ["TY  - ", "ER  - ", "AU  - ", "TI  - ", "SN  - ", "DA  - ", "PY  - ", "N1  - biblio:",
+     "\n", "\r\n", " ", "JOUR", "Journal Article", "x", ",", "2020", "\\", "\u2028"]
+)  # fmt: skip
+JSON_PIECES = st.sampled_from(
+    ["[", "]", "{", "}", ",", ":", '"type"', '"title"', '"issued"', '"author"', '"custom"',
+     '"date-parts"', '"x"', "1", "null", "true", '"note"', '"biblio:date: x"', " ", "\n"]
+)  # fmt: skip
+
+
+def _texts(pieces: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.one_of(st.text(max_size=200), st.lists(pieces, max_size=60).map("".join))
+
+
+_VALUES = st.one_of(st.text(max_size=30), st.sampled_from(["2020", "10.1/x", "0014-2085", ""]))
+_NAMES = st.sampled_from(
+    ["title", "author", "editor", "year", "date", "doi", "isbn", "issn", "pagetotal", "url",
+     "crossref", "xdata", "typedoc", "journal", "keywords", "langid", "urldate", "brouillon",
+     "complements", "numero", "et_al", "section"]
+)  # fmt: skip
+# Well-formed entries with any values: they reach the field checks and the import plan.
+BIBTEX_ENTRIES = st.lists(
+    st.tuples(
+        st.sampled_from(["article", "book", "misc", "xdata", "inbook", "thing", "string"]),
+        st.sampled_from(["a", "b", "a"]),
+        st.lists(st.tuples(_NAMES, _VALUES), max_size=6),
+    ),
+    max_size=5,
+).map(
+    lambda entries: "\n".join(
+        f"@{kind}{{{key},"
+        + ",".join(
+            f"{name} = {{{value.replace('{', '').replace('}', '')}}}" for name, value in fields
+        )
+        + "}"
+        for kind, key, fields in entries
+    )
+)
+RIS_TAGS = st.sampled_from(
+    ["TY", "AU", "TI", "T2", "SN", "DA", "PY", "N1", "UR", "DO", "KW", "SP", "EP", "LA", "Y2",
+     "ER", "ID", "M3"]
+)  # fmt: skip
+RIS_LINES = st.lists(
+    st.one_of(
+        st.tuples(RIS_TAGS, _VALUES).map(lambda t: f"{t[0]}  - {t[1]}"),
+        st.sampled_from(["N1  - biblio:termes: x", "N1  - biblio:auteurs: x", "TY  - Book"]),
+        st.text(max_size=20),
+    ),
+    max_size=30,
+).map("\n".join)
+_CSL_KEYS = st.one_of(
+    _NAMES, st.sampled_from(["custom", "issued", "type", "id", "note", "date-parts"])
+)
+_JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), _VALUES),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(_CSL_KEYS, inner, max_size=5)
+    ),
+    max_leaves=20,
+)
+CSL_ITEMS = st.lists(_JSON, max_size=4).map(json.dumps)
+
+
+def _check(records: list[RawRecord], problems: list[Diagnostic], fmt: str) -> None:
+    assert all(isinstance(d, Diagnostic) and d.ligne >= 1 for d in problems)
+    for raw in records:
+        raw.exchange_format = fmt
+    plan_import(Corpus(), records, "2026-01-01")  # every entry ends in one state
+
+
+@BUDGET
+@given(st.one_of(_texts(BIBTEX_PIECES), BIBTEX_ENTRIES))
+def test_bibtex_reader_never_raises(text: str) -> None:
+    _check(*bibtex.parse(text, "x.bib"), "bibtex")
+
+
+@BUDGET
+@given(st.one_of(_texts(RIS_PIECES), RIS_LINES))
+def test_ris_reader_never_raises(text: str) -> None:
+    _check(*ris.parse(text, "x.ris"), "ris")
+
+
+@BUDGET
+@given(st.one_of(_texts(JSON_PIECES), CSL_ITEMS))
+def test_csljson_reader_never_raises(text: str) -> None:
+    _check(*csljson.parse(text, "x.json"), "csljson")
