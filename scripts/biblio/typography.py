@@ -31,7 +31,7 @@ LEFT_ALONE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math",
 
 def french_spacing(text: str) -> str:
     """``text`` with the spaces French typography asks for made non-breaking."""
-    if " " not in text and "\u2009" not in text and "\u202f" not in text:
+    if not any(space in text for space in " \u00a0\u2009\u202f"):
         return text
     text = _BEFORE_HIGH_SIGN.sub(NNBSP, text)
     text = _BEFORE_COLON.sub(NBSP, text)
