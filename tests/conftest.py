@@ -155,3 +155,9 @@ def chromium_path() -> str:
             pytest.fail("chromium absent : .ci/run doit installer le paquet Debian chromium")
         pytest.skip("chromium absent (paquet Debian ; obligatoire en CI)")
     return path
+
+
+def without_commentary(record: Path) -> str:
+    """The text of a YAML record without its ``commentaire`` block (a test writes its own)."""
+    text = record.read_text(encoding="utf-8")
+    return re.sub(r"^commentaire: \|\n(?:(?:  .*)?\n)*", "", text, flags=re.MULTILINE)

@@ -66,6 +66,6 @@ def test_a_duplicate_in_a_bib_file_points_at_its_own_entry(base_copy: Path) -> N
     bib.write_text(first + "\n" + second, encoding="utf-8")
     report = load_base(base_copy)
     assert [d.format() for d in report.diagnostics] == [
-        "references/zotero.bib:18:3: erreur: URL « https://solidarites-sante.gouv.fr/IMG/pdf/"
+        "references/zotero.bib:19:3: erreur: URL « https://solidarites-sante.gouv.fr/IMG/pdf/"
         "rapport_chauvin… » déjà utilisée par « rapport-2021 » (references/zotero.bib) [X003]"
     ]

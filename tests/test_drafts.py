@@ -9,6 +9,7 @@ import pytest
 from biblio.cli import main
 from biblio.render.pages import generated_pages
 from biblio.validate.runner import load_base
+from conftest import without_commentary
 
 DRAFT = (
     "type: article-revue\nauteurs:\n- nom: Dupont\n  prenom: Jean\ndate: '2020'\nbrouillon: true\n"
@@ -98,7 +99,7 @@ def test_a_published_text_cannot_cite_a_draft(base_copy: Path) -> None:
     _write(base_copy, DRAFT)
     article = base_copy / "references" / "article-2016.yaml"
     article.write_text(
-        article.read_text(encoding="utf-8") + "commentaire: Voir [@brouillon-2020].\n",
+        without_commentary(article) + "commentaire: Voir [@brouillon-2020].\n",
         encoding="utf-8",
     )
     report = load_base(base_copy, use_cache=False)

@@ -7,6 +7,7 @@ from pathlib import Path
 from biblio.model import Position
 from biblio.validate.locate import FieldLocator
 from biblio.validate.runner import load_base
+from conftest import without_commentary
 
 
 def test_a_field_is_found_where_it_is_written(base_copy: Path) -> None:
@@ -29,12 +30,12 @@ def test_an_unknown_citation_is_located_in_yaml_and_bibtex_texts(base_copy: Path
     bib = base_copy / "references" / "zotero.bib"
     bib.write_text(
         bib.read_text("utf-8").replace(
-            "  numero = {3},\n", "  numero = {3},\n  abstract = {Voir [@nulle-part].},\n"
+            "  abstract = {Rapport sur", "  abstract = {Voir [@nulle-part]. Rapport sur"
         ),
         encoding="utf-8",
     )
     article = base_copy / "references" / "article-2016.yaml"
-    text = article.read_text("utf-8")
+    text = without_commentary(article)
     article.write_text(
         text + "commentaire: |\n  Premier paragraphe.\n\n  Puis [@absente].\n", "utf-8"
     )

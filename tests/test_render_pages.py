@@ -67,7 +67,7 @@ def test_autolinks_survive() -> None:
 
 
 def test_a_hostile_commentary_stays_text_in_the_page() -> None:
-    ref = next(r for r in BASE.references if r.commentaire)
+    ref = next(r for r in BASE.references if r.id == "loi-2009")
     hostile = Reference(
         **{**vars(ref), "commentaire": "<script>alert(1)</script> [x](javascript:alert(2))"}
     )

@@ -136,3 +136,20 @@ def test_the_strict_build_leaves_a_draft_out(repo_copy: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr[-2000:]
     assert not (tmp_path / "site" / "references" / "brouillon-2024").exists()
     assert (tmp_path / "site" / "references" / "loi-hpst-2009" / "index.html").exists()
+
+
+def test_the_footer_and_the_statement_say_non_conforme_without_an_audit(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text("utf-8").replace("&nbsp;", "\u00a0")
+    assert "Accessibilité\u00a0: non conforme" in home
+    statement = (built_site / "accessibilite" / "index.html").read_text("utf-8")
+    for part in (
+        "État de conformité",
+        "Résultats des tests",
+        "Contenus non accessibles",
+        "Établissement de cette déclaration",
+        "Retour d'information et contact",
+        "Voies de recours",
+    ):
+        assert part in statement, part
+    assert "<strong>non conforme</strong>" in statement
+    assert "partiellement conforme" not in home + statement

@@ -10,6 +10,8 @@ Runs in any builder that uses Python-Markdown (MkDocs, Zensical), on every page:
   a tooltip, shown on hover and on keyboard focus; the first occurrence on a page links to
   the term's page. A page about a term (its title carries ``data-terme``) does not link to
   itself;
+- French typography (``biblio.typography``): no-break spaces before « ; ? ! : » and inside
+  « », outside code;
 - last, the page's HTML passes the allowlist of ``render.safe_html`` (nh3): only known tags,
   attributes and addresses remain, and every ``title`` is plain text for Material's tooltips.
 """
@@ -27,6 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from biblio.glossary_source import Glossary, load_glossary
 from biblio.render.safe_html import SAFE_SCHEMES, clean, is_local_url, is_safe_url
+from biblio.typography import apply_to_tree
 
 __all__ = ["SAFE_SCHEMES", "BiblioExtension", "is_safe_url", "makeExtension"]
 
@@ -135,6 +138,11 @@ class GlossaryTooltips(Treeprocessor):
         return element
 
 
+class FrenchTypography(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        apply_to_tree(root)
+
+
 class BiblioExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -153,6 +161,8 @@ class BiblioExtension(Extension):
         md.treeprocessors.register(SafeLinks(md), "biblio_liens_surs", 7)
         tooltips = GlossaryTooltips(md, glossary, str(self.getConfig("prefixe_url")))
         md.treeprocessors.register(tooltips, "biblio_glossaire", 6)
+        # Before toc (5): headings, and so the table of contents and titles, get it too.
+        md.treeprocessors.register(FrenchTypography(md), "biblio_typographie", 5.5)
         # After raw HTML is put back (30), the footnotes (25) and « & » (20): the final text.
         md.postprocessors.register(SafeHtml(md), "biblio_html_sur", 1)
 

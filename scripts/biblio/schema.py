@@ -443,6 +443,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "R010": "date en texte libre, gardée telle quelle (avertissement)",
     "R011": "import : valeur invalide mise de côté dans les compléments (à corriger)",
     "R012": "fiche en brouillon : champ obligatoire encore à compléter (avertissement)",
+    "R013": "référence numérotée sans commentaire, ou sans adresse ni identifiant (avertissement)",
     "F012": "caractère de contrôle retiré d'une valeur importée",
     "F013": "export illisible : macro @string trop grande, imbrication trop profonde",
     "F014": "BibTeX : clé ou champ en double, macro @string inconnue, crossref / xdata "

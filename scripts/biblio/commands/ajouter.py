@@ -13,6 +13,7 @@ from biblio.build import build_record
 from biblio.commands.support import UsageError, check_section, load_clean, root_of, taken_ids
 from biblio.convert import yaml_record
 from biblio.convert.common import person_from_text
+from biblio.diagnostics import ERROR
 from biblio.ids import id_problem, unique_id
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
@@ -113,8 +114,11 @@ def _reference(answers: dict[str, Any], corpus: Corpus, numero: str | None) -> R
     data["date_ajout"] = datetime.date.today().isoformat()
     raw = RawRecord("reference", "nouvelle", data, Marks("(options)"), Position("(options)"))
     values, problems = check_record(raw)
-    if problems:
-        raise UsageError("; ".join(p.message for p in problems))
+    errors = [p for p in problems if p.gravite == ERROR]
+    if errors:
+        raise UsageError("; ".join(p.message for p in errors))
+    for problem in problems:  # what is left to do (a commentary to write…)
+        print(f"avertissement : {problem.message} [{problem.code}]", file=sys.stderr)
     record = build_record(raw, values)
     assert isinstance(record, Reference)  # check_record passed: every required field is there
     return record

@@ -24,6 +24,7 @@ from biblio.render.text import (
     with_citations,
 )
 from biblio.schema import TYPES_BY_ID, VOCABULARIES
+from biblio.typography import french_spacing
 
 NEIGHBOURS = 5  # references of the same section shown before and after
 # Search weight of a reference's title: below a glossary term's or a section's (10), so that
@@ -78,6 +79,7 @@ def _anchor(ref: Reference) -> str:
     short = ref.titre if len(ref.titre) <= 50 else ref.titre[:48].rsplit(" ", 1)[0] + "…"
     number = f"({ref.numero}) " if ref.numero else ""
     toc_label = (number + short).replace('"', "'").replace("{", "(").replace("}", ")")
+    toc_label = french_spacing(toc_label)  # the table of contents wraps on a phone too
     attributes = f'#{ref.id} data-toc-label="{toc_label}"'
     if ref.langue != "fr":
         attributes += f' lang="{ref.langue}"'

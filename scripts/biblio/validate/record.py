@@ -13,6 +13,7 @@ from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Path
 from biblio.model import Person, Position
+from biblio.validate.annotated import check_annotated
 from biblio.validate.identifiers import CHECKS
 
 _SPACE = re.compile(r"\s")
@@ -40,6 +41,7 @@ def check_record(raw: RawRecord) -> tuple[dict[str, Any], list[Diagnostic]]:
     checked = Checked(raw)
     problems = list(_check_keys(checked))
     problems.extend(_check_required(checked))
+    problems.extend(check_annotated(raw))
     return checked.values, problems
 
 
