@@ -93,7 +93,7 @@ def test_archives_are_written_never_replaced_and_the_dead_page_leads_with_the_co
     first_link = dead.index("<a ")
     assert dead.index(f'href="{copy}"') < dead.index(f'href="{base}/absent"')
     assert f'href="{copy}"' in dead[first_link : first_link + 400]
-    assert "Consulter la copie archivée du 2022-10-01" in dead
+    assert "Consulter la copie archivée du 1er octobre 2022" in dead
     assert "L'adresse d'origine ne répond plus" in dead
     for attribute in (
         f'data-originalurl="{base}/absent"',

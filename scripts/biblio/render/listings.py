@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from biblio.dates import year_label
+from biblio.dates import french, year_label
 from biblio.ids import slug_words
 from biblio.model import Reference
 from biblio.render.context import SiteContext
@@ -150,5 +150,5 @@ def home_markdown(context: SiteContext) -> str:
         "## Dernières références ajoutées",
         "",
     ]
-    lines += [f"{entry(page, r)} — ajoutée le {r.date_ajout}" for r in latest]
+    lines += [f"{entry(page, r)} — ajoutée le {french(r.date_ajout)}" for r in latest]
     return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ import functools
 from biblio.cite import cached_citation as format_citation
 from biblio.cite import format_authors
 from biblio.convert import bibtex, csljson, ris
-from biblio.dates import display
+from biblio.dates import display, french
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
 from biblio.render.metadata import coins, embedded_metadata, front_matter
@@ -143,14 +143,14 @@ def _plain_rows(ref: Reference) -> list[tuple[str, str]]:
         ("Éditeur", "; ".join(ref.editeurs)),
         ("Publication", ref.publication),
         ("Date", display(ref.date)),
-        ("Date du texte", ref.date_signature),
+        ("Date du texte", french(ref.date_signature) if ref.date_signature else ""),
         ("Mise à jour", display(ref.date_maj)),
         ("Pages", ref.pages or (f"{ref.nombre_pages} p." if ref.nombre_pages else "")),
         ("Pagination", ref.pagination),
         ("Territoire", territory),
         ("Langue", VOCABULARIES["langues"].values.get(ref.langue, ref.langue)),
-        ("Consulté le", ref.date_consultation),
-        ("Ajouté à la base le", ref.date_ajout),
+        ("Consulté le", french(ref.date_consultation) if ref.date_consultation else ""),
+        ("Ajouté à la base le", french(ref.date_ajout) if ref.date_ajout else ""),
     ]
 
 

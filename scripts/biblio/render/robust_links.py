@@ -8,6 +8,7 @@ original dead, the page leads with the copy and says so.
 
 from __future__ import annotations
 
+from biblio.dates import french
 from biblio.model import Reference
 from biblio.render.text import plain
 
@@ -37,7 +38,7 @@ def robust_attributes(ref: Reference) -> str:
 def consult_with_archive(ref: Reference, kind: str, dead: bool) -> str:
     """« Consulter … » for a record with ``url_archive``; the copy first when ``dead``."""
     attributes = robust_attributes(ref)
-    when = f" du {version_date(ref)}" if version_date(ref) else ""
+    when = f" du {french(version_date(ref))}" if version_date(ref) else ""
     title = plain(ref.titre)
     if dead:
         return (
