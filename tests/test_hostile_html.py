@@ -82,7 +82,7 @@ def test_a_glossary_tooltip_is_plain_text(base_copy: Path) -> None:
         "terme: Contrat local de santé", f'terme: "Contrat {PAYLOAD}"'
     )
     term.write_text(text.replace("definition: |\n", f"definition: |\n  {PAYLOAD} &lt;b>\n"))
-    page = to_html(converter(base_copy), "Le CLS et le CLS.")
+    page = to_html(converter(base_copy), "Le CLS est là.\n\nEncore le CLS.")
     titles = [a["title"] for tag, a in elements(page) if "biblio-terme" in a.get("class", "")]
     assert len(titles) == 2
     for title in titles:

@@ -19,11 +19,21 @@ def convert(text: str) -> str:
 
 
 def test_first_occurrence_links_later_ones_show_the_definition_on_focus() -> None:
-    html = convert("Le CLS et l'ASV ; les CLS, d'ASV.")
+    html = convert("Le CLS et l'ASV ; les CLS, d'ASV.\n\n- Un CLS, le CLS.\n- L'ASV.")
     assert html.count('<a class="biblio-terme" href="/glossaire/cls.md"') == 1
     assert html.count('<a class="biblio-terme" href="/glossaire/asv.md"') == 1
+    # Once per paragraph (or list item): the later ones in the same paragraph stay text.
+    assert "les CLS, d'ASV." in html
     assert html.count('<abbr class="biblio-terme" tabindex="0"') == 2
+    assert "CLS</abbr>, le CLS." in html
     assert 'title="Contrat local de santé : ' in html
+
+
+def test_a_term_page_gives_no_tooltip_for_its_own_term() -> None:
+    html = convert('# CLS { data-terme="cls" }\n\nLe CLS associe l\'ASV.')
+    assert "cls.md" not in html
+    assert '<abbr class="biblio-terme" tabindex="0" title="Contrat' not in html
+    assert html.count('href="/glossaire/asv.md"') == 1
 
 
 def test_names_and_variants_match_across_line_breaks_and_apostrophes() -> None:
@@ -35,13 +45,6 @@ def test_names_and_variants_match_across_line_breaks_and_apostrophes() -> None:
 def test_no_tooltip_in_code_links_headings_or_inside_words() -> None:
     html = convert("# Le CLS\n\n`CLS` [CLS](https://x.fr) CLSM ASVs\n")
     assert "biblio-terme" not in html
-
-
-def test_a_term_page_does_not_link_to_itself() -> None:
-    html = convert('# CLS { data-terme="cls" }\n\nLe CLS et l\'ASV.')
-    assert 'href="/glossaire/cls.md"' not in html
-    assert '<abbr class="biblio-terme" tabindex="0"' in html
-    assert 'href="/glossaire/asv.md"' in html
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster"
 _SKIPPED = frozenset({"a", "abbr", "code", "pre", "kbd", "script", "style", "button"})
 _SKIPPED |= {f"h{level}" for level in range(1, 7)}
 TERM_CLASS = "biblio-terme"
+_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
 # Links whose title the core writes (a citation's reference) or Markdown itself (footnotes).
 TITLED_CLASSES = frozenset({"biblio-citation", "footnote-backref"})
 
@@ -84,13 +85,17 @@ class GlossaryTooltips(Treeprocessor):
         self.url_prefix = url_prefix
 
     def run(self, root: ET.Element) -> None:
-        own = {e.get("data-terme") for e in root.iter() if e.get("data-terme")}
-        self.linked: set[str] = {t for t in own if t}
+        # A term's own page shows its definition: no tooltip or link to itself there.
+        self.own = {t for e in root.iter() if (t := e.get("data-terme"))}
+        self.linked: set[str] = set(self.own)
+        self.shown: set[str] = set()  # terms given a tooltip in the current paragraph
         self._walk(root)
 
     def _walk(self, parent: ET.Element) -> None:
         if parent.tag in _SKIPPED or TERM_CLASS in parent.get("class", ""):
             return
+        if parent.tag in _BLOCKS:  # one tooltip per term and paragraph (or item, cell)
+            outer, self.shown = self.shown, set()
         new_nodes = self._split(parent.text or "")
         if new_nodes:
             parent.text = new_nodes[0]
@@ -104,18 +109,28 @@ class GlossaryTooltips(Treeprocessor):
                 position = list(parent).index(child) + 1
                 for offset, node in enumerate(tail[1:]):
                     parent.insert(position + offset, node)
+        if parent.tag in _BLOCKS:
+            self.shown = outer
 
     def _split(self, text: str) -> list[Any]:
         """[text before, element, (element.tail holds the rest)…], or [] if no term."""
-        matches = list(self.finder.find(text))
-        if not matches:
+        matches = [m for m in self.finder.find(text) if m.term_id not in self.own]
+        result: list[Any] = [""]
+        position = 0
+        for match in matches:
+            if match.term_id in self.shown:
+                continue  # already explained in this paragraph: plain text
+            self.shown.add(match.term_id)
+            before = text[position : match.start]
+            if len(result) == 1:
+                result[0] = before
+            else:
+                result[-1].tail = before
+            result.append(self._element(match.term_id, text[match.start : match.end]))
+            position = match.end
+        if len(result) == 1:
             return []
-        result: list[Any] = [text[: matches[0].start]]
-        for index, match in enumerate(matches):
-            element = self._element(match.term_id, text[match.start : match.end])
-            end = matches[index + 1].start if index + 1 < len(matches) else len(text)
-            element.tail = text[match.end : end]
-            result.append(element)
+        result[-1].tail = text[position:]
         return result
 
     def _term_href(self, term_id: str) -> str:
