@@ -123,6 +123,41 @@ def test_cpts_tooltip_by_touch_on_a_phone(browser: Any, base_url: str) -> None:
     term.tap()
     page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=5000)
     assert "Communauté professionnelle" in page.locator(".md-tooltip2--active").inner_text()
+    # A forty-word definition in body-size, regular text (Material's default: 10 px bold).
+    style = page.locator(".md-tooltip2--active .md-tooltip2__inner").evaluate(
+        "e => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).fontWeight]"
+    )
+    assert style[0] >= 14, style
+    assert int(style[1]) < 600, style
+    context.close()
+
+
+# Words of a text node that the browser lays out on more than one line (broken mid-word);
+# words with a hyphen or a slash may break there.
+_BROKEN_WORDS = """table => {
+  const broken = [];
+  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/[^\\s\\-\\/]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (range.getClientRects().length > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_no_table_breaks_a_word_on_a_phone(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path in ("/connaissances/statistiques/", "/format-des-fiches/"):
+        page.goto(f"{base_url}{path}")
+        tables = page.locator(".md-content table")
+        assert tables.count() > 0
+        for index in range(tables.count()):
+            assert tables.nth(index).evaluate(_BROKEN_WORDS) == [], path
     context.close()
 
 
