@@ -120,13 +120,32 @@ def test_an_edit_shows_in_the_open_page_and_in_the_downloads(preview: Preview) -
     assert "Aperçu local" in _fetch(preview.url + "/imprimer/")
 
 
-def test_a_broken_record_is_reported_and_the_preview_recovers(preview: Preview) -> None:
-    preview.edit("date_signature: 2009-07-21", "date_signature: 2009-13-21")
-    preview.wait_for(f"{RECORD}:3:")
-    assert "2009-13-21" in preview.log[-1]
-    preview.edit("date_signature: 2009-13-21", "date_signature: 2009-07-21")
-    preview.wait_for("Reloading browsers")
+def test_a_broken_record_shows_a_banner_and_the_preview_keeps_serving(preview: Preview) -> None:
+    banner = ".biblio-apercu-erreurs"
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(preview.url + PAGE)
+        assert page.locator(banner).count() == 0
+        preview.edit("date_signature: 2009-07-21", "date_signature: 2009-13-21")
+        preview.wait_for(f"{RECORD}:3:")
+        assert "2009-13-21" in preview.log[-1]
+        # The page reloads by itself: the last good site, and the error in French on top.
+        page.locator(banner).wait_for(state="visible", timeout=60000)
+        text = page.locator(banner).inner_text()
+        assert "la dernière modification n’est pas affichée" in text
+        assert f"{RECORD}:3:" in text
+        assert "2009-13-21" in text
+        assert "portant réforme" in page.locator("h1").inner_text()
+        # Another page answers at once (the preview is not stuck until the record is fixed).
+        assert "Glossaire" in _fetch(preview.url + "/glossaire/")
+        preview.edit("date_signature: 2009-13-21", "date_signature: 2009-07-21")
+        page.wait_for_function(f"!document.querySelector('{banner}')", timeout=60000, polling=500)
+        browser.close()
     assert preview.process.poll() is None
+    # No warning that calls for no action (dirty build, downloads written after the reload).
+    noise = [line for line in preview.log if "dirty" in line or "telechargements/" in line]
+    assert noise == []
 
 
 def test_a_draft_is_previewed_with_its_banner(preview: Preview) -> None:

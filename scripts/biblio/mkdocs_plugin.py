@@ -24,11 +24,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from biblio.diagnostics import ERROR
+from biblio.diagnostics import ERROR, Diagnostic
 from biblio.model import Corpus
 from biblio.output import SiteSwap, path_under
+from biblio.preview import STATUS_FILE, banner_script, status_json
 from biblio.publish import site_files
-from biblio.render.downloads import PRINT_PAGE
+from biblio.render.downloads import FILES, PRINT_PAGE
 from biblio.render.pages import whole_base_files
 from biblio.render.section_files import CONTENT_TYPES
 from biblio.schema import FOLDERS
@@ -36,6 +37,14 @@ from biblio.validate.drafts import about_a_draft, draft_files
 from biblio.validate.runner import load_base
 
 log = logging.getLogger("mkdocs.plugins.biblio")
+_WHOLE_BASE_LINKS = tuple(f"'{path}'" for path, _, _ in FILES)
+
+
+def _drop_preview_noise(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    if message.startswith("A 'dirty' build is being performed"):
+        return False
+    return not ("contains a link" in message and any(p in message for p in _WHOLE_BASE_LINKS))
 
 
 class BiblioConfig(Config):  # type: ignore[no-untyped-call]
@@ -51,6 +60,8 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         # `mkdocs serve --dirty` (make serve): generated pages go to disk, rewritten only when
         # their text changes, so that MkDocs rebuilds only the pages an edit touches.
         self.incremental = False
+        self.built_once = False  # the preview has served a site (errors then keep it)
+        self.errors: list[Diagnostic] = []
         self.swap: SiteSwap | None = None  # set by on_startup for `mkdocs build`
         self.written: dict[str, str] = {}
         self.indexed = False
@@ -61,6 +72,11 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = command == "serve" and dirty
+        if self.incremental:
+            # Warnings that call for no action while previewing: the dirty build is what
+            # `make serve` asks for, and the whole-base downloads are written after each reload.
+            logging.getLogger("mkdocs.commands.build").addFilter(_drop_preview_noise)
+            logging.getLogger("mkdocs.structure.pages").addFilter(_drop_preview_noise)
         # `mkdocs build` empties its folder first: the site is built beside it instead, and
         # takes its place only when complete (see ``output.SiteSwap``).
         self.swap = SiteSwap() if command == "build" and not dirty else None
@@ -93,10 +109,20 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
                 (log.info if about_a_draft(diagnostic, drafts) else log.warning)(
                     diagnostic.format()
                 )
-        if report.errors:
+        self.errors = [d for d in report.diagnostics if d.gravite == ERROR]
+        if report.errors and not self.incremental:
             raise PluginError(f"{report.errors} erreur(s) dans les fiches : lancez biblio valider")
+        if report.errors and self.built_once:
+            return  # the preview keeps the last good site, with a banner listing the errors
         self.corpus = report.corpus
         self.donnees = report.donnees
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        if not self.incremental:
+            return output
+        # While previewing, every page shows the records' errors (apercu.json) in a banner.
+        head, body_end, tail = output.rpartition("</body>")
+        return head + banner_script() + body_end + tail if body_end else output
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The core gives the files and the state of the address promise; this adapter only
@@ -142,6 +168,10 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if self.incremental:
+            self.built_once = True
+            status = path_under(site, STATUS_FILE)
+            status.with_name(status.name + ".part").write_text(status_json(self.errors), "utf-8")
+            status.with_name(status.name + ".part").replace(status)
             # The whole base in each format changes with any edit and costs more than the
             # edit's own pages: while previewing, it is written just after the reload.
             self.rebuilds += 1
