@@ -65,6 +65,9 @@ def test_downloads_and_feed(built_site: Path) -> None:
     assert len(entries) == min(50, len(CORPUS.references))
     days = [e.findtext(f"{atom}updated") for e in entries]
     assert days == sorted(days, reverse=True)
+    summaries = " ".join(e.findtext(f"{atom}summary") or "" for e in entries)
+    assert "[@" not in summaries  # rendered text: citations as « (18) », no Markdown
+    assert "**" not in summaries
 
 
 def test_a_charts_page_has_its_svg_and_a_lightbox(built_site: Path) -> None:

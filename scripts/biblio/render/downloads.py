@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from biblio.cite import cached_citation as format_citation
 from biblio.convert import base_json, bibtex, csljson, ris
 from biblio.render.context import SiteContext
+from biblio.render.metadata import abstract
 from biblio.render.print_edition import PRINT_PAGE as PRINT_PAGE
 from biblio.render.text import link
 
@@ -79,8 +80,8 @@ def atom_feed(context: SiteContext, site_url: str) -> str:
         ET.SubElement(item, "link", {"href": url})
         ET.SubElement(item, "updated").text = f"{ref.date_ajout}T00:00:00Z"
         summary = format_citation(ref).text
-        if ref.commentaire:
-            summary += "\n\n" + " ".join(ref.commentaire.split())
+        if ref.commentaire:  # rendered text: citations as « (18) », no Markdown
+            summary += "\n\n" + abstract(ref, context.references)
         ET.SubElement(item, "summary").text = xml_text(summary)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
