@@ -348,3 +348,30 @@ def test_hostile_text_in_records_opens_no_dialog(
     assert TOOLTIP.format("terme") in _tooltip_of(page, term)
     assert dialogs == []
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "tab"),
+    [
+        ("/references/loi-hpst-2009/", "La bibliographie"),
+        ("/sections/communautes-professionnelles/", "La bibliographie"),
+        ("/glossaire/cpts/", "Glossaire"),
+        ("/parcourir/types/rapport/", "Parcourir"),
+    ],
+)
+def test_a_page_outside_the_navigation_lights_up_its_tab(
+    page: Any, base_url: str, path: str, tab: str
+) -> None:
+    page.goto(f"{base_url}{path}")
+    active = page.locator(".md-tabs__item--active")
+    assert active.count() == 1
+    assert active.inner_text().strip() == tab
+    assert page.console_errors == []
+
+
+def test_eight_tabs_and_the_footer_links_the_contributor_pages(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    assert page.locator(".md-tabs__item").count() == 8
+    footer = page.locator(".md-copyright").inner_text()
+    for name in ("Contribuer", "Format des fiches", "Accessibilité"):
+        assert name in footer
