@@ -98,11 +98,22 @@ def _printed_pattern(sentence: str, numbers: dict[str, int | None]) -> str:
 def _sentences(text: str) -> list[str]:
     sentences = []
     for paragraph in text.split("\n\n"):
-        if paragraph.startswith(("*Figure", "[^")) or paragraph.strip() == "***":
+        if paragraph.startswith((FIGURE_NOTE, "[^")) or paragraph.strip() == "***":
             continue  # our marks for missing figures, note texts, the separator
         for item in re.split(r"^- ", paragraph, flags=re.MULTILINE):
             sentences += [s for s in _SENTENCE_END.split(flatten(item)) if s]
     return sentences
+
+
+# Where the printed edition has a figure the extraction lost: a sentence for readers, with the
+# figure's source (not an internal note).
+FIGURE_NOTE = "*Une figure de l’édition imprimée, non reproduite ici, illustre ce passage.*"
+
+
+def test_figures_are_announced_to_readers_without_internal_notes() -> None:
+    texts = [s.texte for s in load_base(REPO).corpus.sections]
+    assert sum(t.count(FIGURE_NOTE) for t in texts) == 6
+    assert not any("extraction" in t for t in texts)
 
 
 def test_section_texts_are_the_printed_texts() -> None:
