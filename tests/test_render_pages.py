@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from biblio.model import Reference
+from biblio.render.listings import FACETS
 from biblio.render.pages import generated_pages
 from biblio.render.text import plain, untrusted, with_citations
 from biblio.validate.runner import load_base
@@ -90,3 +91,14 @@ def test_a_citing_footnote_is_a_link_on_a_page_without_footnotes() -> None:
     assert "en parle[^textes-source-1]" in printed
     assert "[^textes-source-1]: [MOTARD Clémentine, " in printed
     assert "Une note libre[^textes-1]." in printed  # the text's own notes stay notes
+
+
+def test_browse_offers_no_empty_way_in_and_a_theme_links_to_its_definition() -> None:
+    pages = generated_pages(BASE)
+    index = pages["parcourir/index.md"]
+    for page, _, values_of, _ in FACETS:
+        has_values = any(values_of(r) for r in BASE.references)
+        assert (f"]({page.removeprefix('parcourir/')})" in index) == has_values, page
+    theme = next(p for p in pages if p.startswith("parcourir/themes/"))
+    term_id = theme.removeprefix("parcourir/themes/").removesuffix(".md")
+    assert f"](../../glossaire/{term_id}.md)" in pages[theme]

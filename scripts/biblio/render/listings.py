@@ -11,7 +11,7 @@ from biblio.model import Reference
 from biblio.render.context import SiteContext
 from biblio.render.metadata import coins
 from biblio.render.section_pages import CONTENTS_PAGE
-from biblio.render.text import NOT_INDEXED, link, plain, reference_page
+from biblio.render.text import NOT_INDEXED, link, plain, reference_page, term_page
 from biblio.schema import TYPES, VOCABULARIES
 
 LATEST = 10
@@ -103,6 +103,9 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
         value_page = f"{folder}/{_value_slug(value)}.md"
         lines.append(f"- {link(page, value_page, label)} ({len(refs)})")
         listing = [NOT_INDEXED + f"# {label}", "", link(value_page, page, f"← {title}"), ""]
+        if page.endswith("themes.md") and value in context.terms:  # a theme is a term
+            definition = link(value_page, term_page(value), label)
+            listing += [f"Définition du thème dans le glossaire : {definition}.", ""]
         listing += [entry(value_page, r) for r in refs]
         pages[value_page] = "\n".join(listing) + "\n"
     pages[page] = "\n".join(lines) + "\n"
@@ -111,8 +114,9 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
 
 def browse_index_markdown(context: SiteContext) -> str:
     lines = ["# Parcourir la base", "", f"Les {len(context.references)} références, classées :", ""]
-    for page, title, _, _ in FACETS:
-        lines.append(f"- {link(BROWSE_INDEX, page, title)}")
+    for page, title, values_of, _ in FACETS:
+        if any(values_of(r) for r in context.references.values()):  # no empty way in
+            lines.append(f"- {link(BROWSE_INDEX, page, title)}")
     lines.append(f"- {link(BROWSE_INDEX, CONTENTS_PAGE, 'Par section de la bibliographie')}")
     return "\n".join(lines) + "\n"
 
