@@ -16,6 +16,7 @@ from biblio.render.text import (
     term_page,
     with_footnotes,
 )
+from biblio.terms import short_definition
 
 INDEX_PAGE = "glossaire/index.md"
 _KINDS = {"section": "Sections", "terme": "Autres termes du glossaire", "reference": "Références"}
@@ -47,7 +48,7 @@ def index_markdown(context: SiteContext) -> str:
         lines += ["", f"## {letter} {{ #lettre-{letter.lower()} }}", ""]
         for term in members:
             target = link(INDEX_PAGE, term_page(term.id), plain(display_name(term)))
-            lines.append(f"- {target}")
+            lines.append(f"- {target} — {plain(short_definition(term))}")
     return "\n".join(lines) + "\n"
 
 
