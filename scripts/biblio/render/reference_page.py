@@ -16,6 +16,7 @@ from biblio.render.robust_links import consult_with_archive
 from biblio.render.text import (
     annex,
     citation_markdown,
+    for_screen_readers,
     link,
     plain,
     reference_page,
@@ -56,7 +57,8 @@ def consult_line(ref: Reference, dead: bool = False) -> str:
     kind = "le site" if ref.type == "site-ressource" else "le document"
     if ref.url_archive:
         return consult_with_archive(ref, kind, dead)
-    return f"[Consulter {kind} : {plain(ref.titre)}]({ref.url}){{ .biblio-consulter }}"
+    title = for_screen_readers(f" : {plain(ref.titre)}")  # the title is just above
+    return f"[Consulter {kind}{title}]({ref.url}){{ .biblio-consulter }}"
 
 
 def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 3) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from biblio.dates import french
 from biblio.model import Reference
-from biblio.render.text import plain
+from biblio.render.text import for_screen_readers, plain
 
 # Characters that would end an attribute value of Markdown's attr_list, percent-encoded.
 _UNSAFE = {'"': "%22", "{": "%7B", "}": "%7D", " ": "%20", "<": "%3C", ">": "%3E", "\\": "%5C"}
@@ -39,15 +39,15 @@ def consult_with_archive(ref: Reference, kind: str, dead: bool) -> str:
     """« Consulter … » for a record with ``url_archive``; the copy first when ``dead``."""
     attributes = robust_attributes(ref)
     when = f" du {french(version_date(ref))}" if version_date(ref) else ""
-    title = plain(ref.titre)
+    title = for_screen_readers(f" : {plain(ref.titre)}")  # the title is just above
     if dead:
         return (
-            f"[Consulter la copie archivée{when} : {title}]({_safe(ref.url_archive)})"
+            f"[Consulter la copie archivée{when}{title}]({_safe(ref.url_archive)})"
             f"{{ .biblio-consulter .biblio-archive {attributes} }}\n\n"
             "L'adresse d'origine ne répond plus (dernière vérification des liens) : "
             f"[{plain(ref.url)}]({_safe(ref.url)}){{ {attributes} }}"
         )
     return (
-        f"[Consulter {kind} : {title}]({_safe(ref.url)}){{ .biblio-consulter {attributes} }} "
+        f"[Consulter {kind}{title}]({_safe(ref.url)}){{ .biblio-consulter {attributes} }} "
         f"([copie archivée{when}]({_safe(ref.url_archive)}){{ {attributes} }})"
     )

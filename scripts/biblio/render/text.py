@@ -137,3 +137,9 @@ def annex(*blocks: str) -> str:
 
 
 NOT_INDEXED = "---\ntemplate: sans-index.html\n---\n\n"  # front matter: page left out of search
+
+
+def for_screen_readers(text: str) -> str:
+    """Markdown ``text`` read by screen readers, not shown: a link stays explicit (RGAA 6.1)
+    without printing a title the page shows just above it (``text`` is already escaped)."""
+    return f'<span class="biblio-masque">{text}</span>'
