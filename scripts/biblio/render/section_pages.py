@@ -5,6 +5,7 @@ from __future__ import annotations
 from biblio.model import Reference, Section
 from biblio.render.context import SiteContext, section_title
 from biblio.render.reference_page import listing_entry
+from biblio.render.search_meta import section_block
 from biblio.render.section_files import section_files_line
 from biblio.render.text import (
     annex,
@@ -51,6 +52,7 @@ def section_markdown(section: Section, context: SiteContext) -> str:
     page = section_page(section.id)
     parts = [
         f'# {plain(section_title(section))} {{ data-pagefind-weight="10" }}',
+        section_block(section, context),
         annex(_breadcrumb(page, section, context)),
     ]
     text, notes = with_footnotes(page, section.texte, context.references, "ref")
