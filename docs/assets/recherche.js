@@ -366,6 +366,18 @@
       return group;
     }
 
+    // A chosen facet keeps showing its other values (one may add « Rapport » to « Loi »):
+    // their counts are those of the query alone.
+    function facetCounts(search) {
+      var counts = {};
+      FACETS.forEach(function (facet) {
+        var key = facet[0];
+        var source = state.chosen[key] ? search.totalFilters : search.filters;
+        counts[key] = (source && source[key]) || {};
+      });
+      return counts;
+    }
+
     function showFacets(counts) {
       var focused = document.activeElement && document.activeElement.id;
       facets.replaceChildren();
@@ -415,7 +427,7 @@
           );
           return check.then(function (data) {
             if (run !== runs) return;
-            showFacets(data.length ? search.filters : {});
+            showFacets(data.length ? facetCounts(search) : {});
             if (!data.length) {
               noResult(status, state.query, box.dataset.glossaire);
               return;
