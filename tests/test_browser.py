@@ -224,6 +224,9 @@ def test_facets_narrow_the_results_with_counts(page: Any, base_url: str) -> None
         f".textContent.startsWith('{everything} ')"
     )
     assert _results_count(page) == announced
+    # The other types stay offered (one may add « Rapport » to « Loi »), with their counts.
+    other = page.locator(".biblio-facette li", has=page.locator("label", has_text="Rapport ("))
+    assert other.locator("input").is_checked() is False
     page.goto(f"{base_url}/recherche/?q=sante&type=Loi&annee=2009")  # a shared address
     page.wait_for_selector(".biblio-resultat", timeout=15000)
     titles = page.locator(".pagefind-ui__result-title a[href*='loi-hpst-2009']")
