@@ -206,6 +206,9 @@ def test_facets_narrow_the_results_with_counts(page: Any, base_url: str) -> None
     page.wait_for_selector(".biblio-resultat", timeout=15000)
     page.wait_for_load_state("networkidle")
     everything = _results_count(page)
+    assert page.locator(".biblio-facette").count() == 0  # fetched when asked for
+    page.locator(".biblio-resultats__filtres summary").click()
+    page.locator(".biblio-facette").first.wait_for(timeout=15000)
     legends = page.locator(".biblio-facette legend").all_inner_texts()
     assert legends == [
         "Type de document",

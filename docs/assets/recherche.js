@@ -20,6 +20,7 @@
   var RANKING = { pageLength: 0.2, termFrequency: 0.5, metaWeights: { title: 0 } };
   var IN_HEADER = 5;
   var PAGE_SIZE = 10;
+  var PAUSE = 200; // ms without a key before searching
   var engine = null;
 
   function load(holder) {
@@ -127,6 +128,7 @@
     var all = form.querySelector(".biblio-recherche__tout");
     var bar = document.querySelector(".md-header__inner");
     var active = -1;
+    var waiting = null;
     if (bar) {
       bar.appendChild(form);
       form.classList.add("biblio-recherche--entete");
@@ -185,23 +187,29 @@
       open(true);
     }
 
+    // Our own pause rather than Pagefind's debouncedSearch, which fetches the index of every
+    // prefix typed (« c », « cp », « cpt »: 60 KB each on 10,000 references); and nothing
+    // before two characters, whose index would be most of the site's.
     function run() {
       var query = input.value.trim();
-      if (!query) {
+      window.clearTimeout(waiting);
+      if (query.length < 2) {
         list.replaceChildren();
         open(false);
         return;
       }
-      load(form)
-        .then(function (pagefind) {
-          return pagefind.debouncedSearch(query, {}, 150);
-        })
-        .then(function (search) {
-          if (search === null || input.value.trim() !== query) return null; // overtaken
-          return firstResults(search, query, IN_HEADER).then(function (data) {
-            if (input.value.trim() === query) show(query, search, data);
+      waiting = window.setTimeout(function () {
+        load(form)
+          .then(function (pagefind) {
+            return input.value.trim() === query ? pagefind.search(query) : null;
+          })
+          .then(function (search) {
+            if (search === null || input.value.trim() !== query) return null; // overtaken
+            return firstResults(search, query, IN_HEADER).then(function (data) {
+              if (input.value.trim() === query) show(query, search, data);
+            });
           });
-        });
+      }, PAUSE);
     }
 
     input.addEventListener("focus", function () {
@@ -284,6 +292,10 @@
       });
       var text = params.toString();
       return window.location.pathname + (text ? "?" + text : "");
+    }
+
+    function facetsWanted() {
+      return panel.open || Object.keys(state.chosen).length > 0;
     }
 
     function filters() {
@@ -385,7 +397,6 @@
         var group = facetGroup(facet[0], facet[1], counts[facet[0]] || {});
         if (group) facets.appendChild(group);
       });
-      panel.hidden = !facets.children.length;
       if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
     }
 
@@ -415,8 +426,10 @@
       }
       load(box)
         .then(function (pagefind) {
-          // Every facet's counts: its index is loaded here, not by the header's box.
-          return pagefind.filters().then(function () {
+          // The facets' index (130 KB on 10,000 references) is fetched when the reader opens
+          // them or the address chooses some, not for every search.
+          var ready = facetsWanted() ? pagefind.filters() : Promise.resolve();
+          return ready.then(function () {
             return pagefind.search(state.query || null, { filters: filters() });
           });
         })
@@ -427,7 +440,8 @@
           );
           return check.then(function (data) {
             if (run !== runs) return;
-            showFacets(data.length ? facetCounts(search) : {});
+            panel.hidden = !data.length;
+            showFacets(data.length && facetsWanted() ? facetCounts(search) : {});
             if (!data.length) {
               noResult(status, state.query, box.dataset.glossaire);
               return;
@@ -461,7 +475,10 @@
       input.value = state.query;
       run();
     });
-    panel.open = window.matchMedia("(min-width: 60em)").matches;
+    panel.open = Object.keys(state.chosen).length > 0;
+    panel.addEventListener("toggle", function () {
+      if (panel.open && !facets.children.length) run();
+    });
     if (!state.query) input.focus();
     run();
   }
