@@ -97,6 +97,158 @@ def test_search_result_titles_carry_no_permalink_sign(page: Any, base_url: str) 
     assert not any("¶" in title for title in titles)
 
 
+def test_header_search_as_you_type_with_the_keyboard_only(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/sections/communautes-professionnelles/")
+    page.keyboard.press("/")  # the shortcut reaches the header's box
+    field = page.locator("header #biblio-q")
+    assert page.evaluate("document.activeElement.id") == "biblio-q"
+    page.keyboard.type("cpts", delay=40)
+    options = page.locator("#biblio-q-liste [role=option]")
+    options.first.wait_for(timeout=15000)
+    assert field.get_attribute("aria-expanded") == "true"
+    # Each result says what it is; the term's page comes first.
+    assert options.first.locator(".biblio-genre").inner_text().lower() == "terme"
+    kinds = {o.inner_text().lower() for o in page.locator("#biblio-q-liste .biblio-genre").all()}
+    assert "section" in kinds, kinds
+    assert any(k.startswith("référence (") for k in kinds), kinds
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = options.nth(1)
+    assert field.get_attribute("aria-activedescendant") == second.get_attribute("id")
+    assert second.get_attribute("aria-selected") == "true"
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Escape")
+    assert field.get_attribute("aria-expanded") == "false"
+    assert page.locator(".biblio-recherche__panneau").is_hidden()
+    page.keyboard.press("Control+k")
+    page.keyboard.press("End")
+    page.keyboard.type(" ")  # the panel opens again with the results
+    options.first.wait_for(timeout=15000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/glossaire/cpts/")
+    assert page.console_errors == []
+
+
+def test_header_search_on_a_phone(browser: Any, base_url: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="fr-FR"
+    )
+    page = context.new_page()
+    page.goto(f"{base_url}/references/loi-hpst-2009/")
+    field = page.locator("header #biblio-q")
+    assert field.is_visible()
+    # The title is no longer pushed down by a search form above it.
+    assert page.locator("article h1").bounding_box()["y"] < 160
+    field.tap()
+    page.keyboard.type("sante mentale", delay=40)
+    option = page.locator("#biblio-q-liste [role=option]").first
+    option.wait_for(timeout=15000)
+    for box in (field.bounding_box(), page.locator(".biblio-recherche__panneau").bounding_box()):
+        assert box["x"] >= 0, box
+        assert box["x"] + box["width"] <= 390, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    url = option.get_attribute("data-url")
+    option.tap()
+    page.wait_for_url(f"**{url}")
+    context.close()
+
+
+@pytest.mark.parametrize("query", ["zzzz", "qqqq", "ophtalmologie", "sante zzzz"])
+def test_a_query_that_matches_nothing_says_so(page: Any, base_url: str, query: str) -> None:
+    # Pagefind answered a word it does not know with any indexed word that begins it:
+    # « zzzz » found « Glossaire » (« de A à Z »), « ophtalmologie » the « -o » of a command.
+    page.goto(f"{base_url}/recherche/?q={query}")
+    status = page.locator(".biblio-resultats__etat")
+    page.wait_for_function(
+        "document.querySelector('.biblio-resultats__etat').textContent.length > 0"
+    )
+    assert status.inner_text().startswith(f"Aucun résultat pour «\u00a0{query}\u00a0»")
+    assert status.locator("a").get_attribute("href").endswith("glossaire/")
+    assert page.locator(".biblio-resultat").count() == 0
+    page.goto(f"{base_url}/glossaire/")
+    page.locator("header #biblio-q").fill(query)
+    panel_status = page.locator(".biblio-recherche__etat")
+    panel_status.wait_for(timeout=15000)
+    page.wait_for_function(
+        "document.querySelector('.biblio-recherche__etat').textContent.length > 0"
+    )
+    assert panel_status.inner_text().startswith("Aucun résultat")
+    assert page.locator("#biblio-q-liste [role=option]").count() == 0
+    assert page.console_errors == []
+
+
+def _results_count(page: Any) -> int:
+    text = page.locator(".biblio-resultats__etat").inner_text()
+    return int(text.split()[0])
+
+
+def test_results_page_keeps_the_query_and_filters_in_its_address(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/recherche/")
+    field = page.locator("#biblio-resultats-q")
+    field.fill("cpts")
+    field.press("Enter")
+    page.wait_for_selector(".biblio-resultat", timeout=15000)
+    assert page.url.endswith("/recherche/?q=cpts")
+    field.fill("hopital")
+    field.press("Enter")
+    page.wait_for_url("**/recherche/?q=hopital")
+    page.wait_for_selector(".biblio-resultat a[href*='loi-hpst-2009']", timeout=15000)
+    page.go_back()  # the previous search, not the previous page
+    page.wait_for_url("**/recherche/?q=cpts")
+    assert field.input_value() == "cpts"
+    page.wait_for_selector(".biblio-resultat a[href$='/glossaire/cpts/']", timeout=15000)
+    assert page.console_errors == []
+
+
+def test_facets_narrow_the_results_with_counts(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/recherche/?q=sante")
+    page.wait_for_selector(".biblio-resultat", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    everything = _results_count(page)
+    assert page.locator(".biblio-facette").count() == 0  # fetched when asked for
+    page.locator(".biblio-resultats__filtres summary").click()
+    page.locator(".biblio-facette").first.wait_for(timeout=15000)
+    legends = page.locator(".biblio-facette legend").all_inner_texts()
+    assert legends == [
+        "Type de document",
+        "Année",
+        "Territoire",
+        "Section",
+        "Terme du glossaire",
+    ], legends
+    law = page.locator(".biblio-facette li", has=page.locator("label", has_text="Loi ("))
+    announced = int(law.locator(".biblio-facette__nombre").inner_text().strip("()"))
+    assert 0 < announced < everything
+    law.locator("input").check()
+    page.wait_for_url("**/recherche/?q=sante&type=Loi")
+    page.wait_for_function(
+        f"!document.querySelector('.biblio-resultats__etat')"
+        f".textContent.startsWith('{everything} ')"
+    )
+    assert _results_count(page) == announced
+    # The other types stay offered (one may add « Rapport » to « Loi »), with their counts.
+    other = page.locator(".biblio-facette li", has=page.locator("label", has_text="Rapport ("))
+    assert other.locator("input").is_checked() is False
+    page.goto(f"{base_url}/recherche/?q=sante&type=Loi&annee=2009")  # a shared address
+    page.wait_for_selector(".biblio-resultat", timeout=15000)
+    titles = page.locator(".pagefind-ui__result-title a[href*='loi-hpst-2009']")
+    assert titles.count() == 1
+    assert page.locator(".biblio-facette input:checked").count() == 2
+    assert page.console_errors == []
+
+
+def test_results_carry_their_kind_and_no_repeated_title(page: Any, base_url: str) -> None:
+    search(page, base_url, "CPTS")
+    kinds = page.locator(".biblio-resultat .biblio-genre").all_inner_texts()
+    assert {"Terme", "Section"} <= {k.capitalize() for k in kinds}, kinds
+    assert any(k.lower().startswith("référence (") for k in kinds), kinds
+    for result in page.locator(".biblio-resultat").all():
+        title = result.locator(".pagefind-ui__result-title").inner_text()
+        parts = result.locator(".biblio-resultat__parties > li > a").all_inner_texts()
+        assert title not in parts
+
+
 def test_cpts_tooltip_by_hover_and_by_keyboard(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/sections/communautes-professionnelles/")
     term = page.locator(".md-content .biblio-terme", has_text="CPTS").first
@@ -211,6 +363,8 @@ PAGES = {
     "terme": "/glossaire/cpts/",
     "index du glossaire": "/glossaire/",
     "recherche": "/recherche/?q=CPTS",
+    "recherche dans l'en-tête": "/sections/contrats-locaux-de-sante/",
+    "recherche sans résultat": "/recherche/?q=zzzz",
     "tableaux des ateliers": "/connaissances/ateliers-cres-paca/",
 }
 
@@ -224,6 +378,11 @@ def test_no_serious_accessibility_violation_and_no_console_error(
     page.goto(base_url + PAGES[name])
     if name == "recherche":
         page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    if name == "recherche dans l'en-tête":
+        page.keyboard.press("Control+k")
+        page.keyboard.type("cpts")
+        page.locator("#biblio-q-liste [role=option]").first.wait_for(timeout=15000)
+        page.keyboard.press("ArrowDown")
     page.wait_for_load_state("networkidle")
     violations = Axe().run(page).response["violations"]
     serious = [

@@ -6,6 +6,7 @@ from biblio.ids import slug_words
 from biblio.model import Term
 from biblio.render.context import Backlink, SiteContext
 from biblio.render.metadata import coins
+from biblio.render.search_meta import term_block
 from biblio.render.text import (
     annex,
     citation_markdown,
@@ -42,10 +43,11 @@ def index_markdown(context: SiteContext) -> str:
         f"{len(terms)} termes, de A à Z. Chaque terme a sa page, dont l'adresse ne change pas : "
         "elle peut être citée dans un support de formation ou un courriel.",
         "",
-        f"Aller à la lettre : {letters}\n{{: .biblio-lettres }}",
+        # The letters are no search target: « qqqq » found « Q » (see docs/assets/recherche.js).
+        f"Aller à la lettre : {letters}\n{{: .biblio-lettres data-pagefind-ignore }}",
     ]
     for letter, members in by_letter.items():
-        lines += ["", f"## {letter} {{ #lettre-{letter.lower()} }}", ""]
+        lines += ["", f"## {letter} {{ #lettre-{letter.lower()} data-pagefind-ignore }}", ""]
         for term in members:
             target = link(INDEX_PAGE, term_page(term.id), plain(display_name(term)))
             lines.append(f"- {target} — {plain(short_definition(term))}")
@@ -70,6 +72,7 @@ def term_markdown(term: Term, context: SiteContext) -> str:
     definition, notes = with_footnotes(page, term.definition, context.references, "src")
     parts = [
         f'# {plain(display_name(term))} {{ data-terme="{term.id}" data-pagefind-weight="10" }}',
+        term_block(term),
         definition,
     ]
     if term.variantes:

@@ -13,6 +13,7 @@ from biblio.render.context import SiteContext, section_title
 from biblio.render.metadata import coins, embedded_metadata, front_matter
 from biblio.render.other_styles import other_styles_markdown
 from biblio.render.robust_links import consult_with_archive
+from biblio.render.search_meta import reference_block
 from biblio.render.text import (
     annex,
     citation_markdown,
@@ -99,6 +100,7 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
     parts = [
         f"# {plain(ref.titre or '(sans titre)')}{lang_attribute(ref, TITLE_WEIGHT)}",
         DRAFT_BANNER if ref.brouillon else "",
+        reference_block(ref, context),
         # The citation and the link repeat the title: left out of the search index, which
         # stays smaller (the first search downloads less) and ranks the page by its title.
         f"{citation_markdown(ref)}\n{{: data-pagefind-ignore }}",

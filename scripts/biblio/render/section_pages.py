@@ -7,6 +7,7 @@ from biblio.render.context import SiteContext, section_title
 from biblio.render.glossary_pages import glossary_listing
 from biblio.render.print_edition import GLOSSARY_SECTION, cross_references
 from biblio.render.reference_page import listing_entry
+from biblio.render.search_meta import section_block
 from biblio.render.section_files import section_files_line
 from biblio.render.text import (
     annex,
@@ -53,6 +54,7 @@ def section_markdown(section: Section, context: SiteContext) -> str:
     page = section_page(section.id)
     parts = [
         f'# {plain(section_title(section))} {{ data-pagefind-weight="10" }}',
+        section_block(section, context),
         annex(_breadcrumb(page, section, context)),
     ]
     texte = cross_references(section.texte, context, page)
