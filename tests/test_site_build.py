@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 import yaml
 
 from biblio.cli import main
@@ -156,3 +157,21 @@ def test_the_footer_and_the_statement_say_non_conforme_without_an_audit(built_si
         assert part in statement, part
     assert "<strong>non conforme</strong>" in statement
     assert "partiellement conforme" not in home + statement
+
+
+def test_the_public_address_makes_feed_sitemap_and_canonical_links_absolute(
+    repo_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    public = "https://bibliographie.exemple.org/dts/"
+    monkeypatch.setenv("BIBLIO_URL_SITE", public)
+    site = tmp_path / "site"
+    result = run_mkdocs("build", "--strict", "-d", str(site), cwd=repo_copy)
+    assert result.returncode == 0, result.stderr
+    term = (site / "glossaire" / "cpts" / "index.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{public}glossaire/cpts/">' in term
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert f"<loc>{public}glossaire/cpts/</loc>" in sitemap
+    feed = ET.parse(site / "veille.xml").getroot()
+    links = [e.get("href", "") for e in feed.iter("{http://www.w3.org/2005/Atom}link")]
+    assert links
+    assert all(link.startswith(public) for link in links)

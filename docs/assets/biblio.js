@@ -5,7 +5,10 @@ document.addEventListener("click", function (event) {
     return;
   }
   event.preventDefault();
-  var address = window.location.origin + window.location.pathname;
+  // The public address when the site knows it (site_url: the page's canonical link), so that
+  // a link copied from a preview still works in a trainer's slides.
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var address = canonical ? canonical.href : window.location.origin + window.location.pathname;
   var done = function () {
     button.textContent = "Lien copié : " + address;
   };
