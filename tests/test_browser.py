@@ -313,6 +313,19 @@ def test_no_table_breaks_a_word_on_a_phone(browser: Any, base_url: str) -> None:
     context.close()
 
 
+def test_charts_stay_legible_on_a_phone(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{base_url}/connaissances/statistiques/")
+    chart = page.locator('.md-content a.glightbox > img[src$=".svg"]').first
+    # The charts are drawn 720 units wide with 10-11 unit labels: at least 0.85 of that.
+    assert chart.evaluate("e => e.getBoundingClientRect().width") >= 0.85 * 720
+    scroller = chart.locator("xpath=../..")
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page does not
+    context.close()
+
+
 def test_keyboard_tab_reaches_a_term(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/glossaire/cls/")
     for _ in range(80):
