@@ -77,6 +77,7 @@ def plain_project(root: Path, plain: Path) -> None:
         .read_text(encoding="utf-8")
         .replace("!relative $config_dir", ".")
         .replace("!ENV [BIBLIO_STRICT, true]", "true")
+        .replace("!ENV [BIBLIO_URL_SITE, null]", "null")
     )
     config["plugins"] = [{"search": {"lang": "fr"}}, "glightbox"]
     config["markdown_extensions"] = [

@@ -122,6 +122,7 @@ def test_generate_then_build_gives_the_same_pages(built_site: Path, tmp_path: Pa
         .read_text("utf-8")
         .replace("!relative $config_dir", ".")
         .replace("!ENV [BIBLIO_STRICT, true]", "true")
+        .replace("!ENV [BIBLIO_URL_SITE, null]", "null")
     )
     config["plugins"] = [p for p in config["plugins"] if p != "biblio"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
