@@ -94,8 +94,10 @@ def test_two_imports_wanting_the_same_ids_keep_every_record(base: Path, tmp_path
     assert len(titles) == 400  # no record was overwritten by another
 
 
+# SIGKILL: the process dies where it stands; SIGINT: Ctrl-C, the import cleans up after itself.
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "Ctrl-C"])
 def test_a_killed_import_leaves_all_or_none_and_the_next_run_cleans_up(
-    base: Path, tmp_path: Path
+    base: Path, tmp_path: Path, stop: signal.Signals
 ) -> None:
     before = _records(base)
     export = _bib(tmp_path / "gros.bib", 1500)
@@ -109,8 +111,11 @@ def test_a_killed_import_leaves_all_or_none_and_the_next_run_cleans_up(
             break  # writing has begun
         time.sleep(0.005)
     time.sleep(0.05)  # somewhere in the staging or the commit
-    run.send_signal(signal.SIGKILL)
-    run.wait()
+    run.send_signal(stop)
+    code = run.wait()
+    if stop == signal.SIGINT and code != 0:  # interrupted, not finished first
+        assert code == 130
+        assert not list(staging.glob("*")), "Ctrl-C leaves no staging behind"
     new = len(_records(base) - before)
     leftovers = list(staging.glob("*"))
     journals = list(staging.glob("*/journal.json"))

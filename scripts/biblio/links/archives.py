@@ -75,22 +75,31 @@ def with_archive(text: str, proposal: Proposal) -> str | None:
 
 
 def write_archives(root: Path, found: Sequence[Proposal]) -> tuple[list[str], list[str]]:
-    """Write each proposal into its record file: (files written, files left with a reason)."""
-    written, skipped = [], []
-    for proposal in found:
-        relative = proposal.ref.position.fichier
-        path = root / relative
-        if path.suffix not in (".yaml", ".yml"):
-            skipped.append(f"{relative} : fiche BibTeX, à compléter à la main")
-            continue
-        text = path.read_text(encoding="utf-8")  # read again: the file may have changed
-        new = with_archive(text, proposal)
-        if new is None or not _still_valid(new, proposal, relative):
-            skipped.append(f"{relative} : archive déjà présente ou clé url introuvable")
-            continue
-        write_new_file(path, new, overwrite=True)
-        written.append(relative)
-    return written, skipped
+    """Write each proposal into its record file: (files written, files left with a reason).
+
+    Under the tree's lock, like every command that writes records; every new text is made
+    and checked before the first is written, and each file is replaced in one rename. A run
+    stopped between two files leaves each record whole, with or without its archive; the
+    next run adds the rest (it never replaces a value)."""
+    from biblio.staging import locked_tree
+
+    changes: dict[Path, str] = {}
+    skipped = []
+    with locked_tree(root):
+        for proposal in found:
+            relative = proposal.ref.position.fichier
+            path = root / relative
+            if path.suffix not in (".yaml", ".yml"):
+                skipped.append(f"{relative} : fiche BibTeX, à compléter à la main")
+                continue
+            new = with_archive(path.read_text(encoding="utf-8"), proposal)  # read again now
+            if new is None or not _still_valid(new, proposal, relative):
+                skipped.append(f"{relative} : archive déjà présente ou clé url introuvable")
+                continue
+            changes[path] = new
+        for path, new in changes.items():
+            write_new_file(path, new, overwrite=True)
+    return [str(path.relative_to(root)) for path in changes], skipped
 
 
 def _still_valid(text: str, proposal: Proposal, name: str) -> bool:
