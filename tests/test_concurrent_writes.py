@@ -197,7 +197,8 @@ def _mode(path: Path) -> int:
 
 
 def test_written_files_and_folders_follow_the_umask(base: Path, tmp_path: Path) -> None:
-    previous = os.umask(0o022)
+    # Not 022: a fixed mode (0o644, 0o755) would pass as well.
+    previous = os.umask(0o027)
     try:
         exported = tmp_path / "export.bib"
         assert (
@@ -217,9 +218,9 @@ def test_written_files_and_folders_follow_the_umask(base: Path, tmp_path: Path) 
         )
     finally:
         os.umask(previous)
-    assert oct(_mode(exported)) == oct(0o644)
-    assert oct(_mode(out)) == oct(0o755)
-    assert oct(_mode(base / "references" / "doe-2020-titre.yaml")) == oct(0o644)
+    assert oct(_mode(exported)) == oct(0o640)
+    assert oct(_mode(out)) == oct(0o750)
+    assert oct(_mode(base / "references" / "doe-2020-titre.yaml")) == oct(0o640)
 
 
 def test_ajouter_waits_for_the_lock_then_gives_up_without_writing(base: Path) -> None:

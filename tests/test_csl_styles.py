@@ -56,7 +56,8 @@ def test_a_second_build_reuses_the_cache(tmp_path: Path, monkeypatch: pytest.Mon
     def no_engine(items: object, csl: object) -> dict[str, str]:
         raise AssertionError("pandoc lancé alors que le cache suffit")
 
-    monkeypatch.setattr(csl_styles, "pandoc_texts", no_engine)
+    monkeypatch.setattr(csl_styles, "_pandoc_batch", no_engine)
+    csl_styles.set_cache_folder(None)  # as a new process: the file is read again
     csl_styles.set_cache_folder(tmp_path)
     assert [csl_styles.styled_citations(r) for r in refs] == first
     csl_styles.set_cache_folder(None)

@@ -300,3 +300,23 @@ def test_the_allowlist_keeps_coins_and_robust_links_but_only_safe_values() -> No
         'data-versionurl="//tracker.invalid/x" data-versiondate="<b>">x</a>'
     )
     assert clean(hostile) == '<a href="https://x.org">x</a>'
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<script>alert(1)</script>",
+        '<img src="x.png" onerror="alert(1)">',
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        '<a href="java\tscript:alert(1)">x</a>',
+        '<img src="//tracker.invalid/p.png">',
+        '<img src="https://tracker.invalid/p.png">',
+        '<a title="&lt;img src=x onerror=alert(1)&gt;">x</a>',
+        '<p data-title="x">x</p>',
+        '<iframe srcdoc="x"></iframe>',
+    ],
+)
+def test_the_checker_the_hostile_tests_rely_on_sees_each_kind_of_danger(page: str) -> None:
+    # Every hostile and fuzz test asserts unsafe(...) == []: the checker itself must see these.
+    assert unsafe(page) != []
+    assert unsafe(clean(page)) == []

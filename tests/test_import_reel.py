@@ -99,16 +99,22 @@ def test_a_real_export_imports_entry_by_entry(name: str, scratch: Path) -> None:
     assert again.created == []
 
 
-# Several PY and DA values in one record (« YEAR/MONTH/DAY/ », « 2001/00/00/ »…): which one is
-# the date, and where the others go, is the RIS date reading that the EDTF dates rework
-# (scripts/biblio/dates.py, issue 12 §4); today the export's PY lines come back as the date.
+# Several PY lines in one record (« YEAR/MONTH/DAY/ », « 2001/09/01/ »…): none is read as the
+# date, and the ``ris:PY`` complement that keeps them is lost on RIS re-export.
 DATES_PENDING = {"ris-jabref-importer-test1.ris"}
 
 
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(n, marks=pytest.mark.xfail(reason="dates EDTF", strict=True))
+        pytest.param(
+            n,
+            marks=pytest.mark.xfail(
+                reason="complément ris:PY (plusieurs PY) perdu à la réexportation RIS",
+                strict=True,
+                raises=AssertionError,
+            ),
+        )
         if n in DATES_PENDING
         else n
         for n in FILES
@@ -121,7 +127,7 @@ def test_a_real_export_comes_back_from_its_own_format(name: str, tmp_path: Path)
     references = [c.reference for c in plan.created]
     kind = read_kind(name)
     if not references or kind is None:
-        return
+        pytest.skip("aucune fiche créée (fichier illisible) : rien à réexporter")
     exported = FORMATS[kind].dump(references)
     second = tmp_path / "second"
     shutil.copytree(FIXTURES / "base", second)

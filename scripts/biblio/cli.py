@@ -153,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if not getattr(args, "writes_records", False):
+    # A simulation writes nothing: it neither waits for the lock nor finishes a dead run.
+    if not getattr(args, "writes_records", False) or getattr(args, "simulation", False):
         return int(args.run(args))
     from biblio.staging import locked_tree
 

@@ -116,7 +116,10 @@ def _pandoc_batch(items: list[dict[str, Any]], csl: Path) -> dict[str, str]:
 def set_cache_folder(folder: Path | None) -> None:
     """Keep rendered citations in ``folder`` between builds (the build's cache folder)."""
     global _DISK
-    _DISK = folder / "styles.json" if folder else None
+    disk = folder / "styles.json" if folder else None
+    if disk == _DISK:
+        return  # already read: each make serve rebuild would parse the whole file again
+    _DISK = disk
     if _DISK and _DISK.is_file():
         # An optimisation only: unreadable, it is rebuilt.
         with contextlib.suppress(OSError, ValueError):

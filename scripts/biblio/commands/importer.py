@@ -50,10 +50,11 @@ def run(args: argparse.Namespace) -> int:
     for problem in sorted(plan.problems):
         print(problem.format())
     _print_plan(plan, args.simulation)
+    invalid = False
     if not args.simulation and plan.created:
         write_new_files(root, {c.path: c.text for c in plan.created})
-        _validate_created(root, plan)
-    return 1 if plan.failed else 0
+        invalid = _validate_created(root, plan)
+    return 1 if plan.failed or invalid else 0
 
 
 def _read_all(names: list[str]) -> tuple[list[RawRecord], list[diagnostics.Diagnostic]]:
@@ -94,11 +95,13 @@ def _print_plan(plan: ImportPlan, simulation: bool) -> None:
     )
 
 
-def _validate_created(root: Path, plan: ImportPlan) -> None:
-    """Run the validator and show what it says about the new files (drafts: warnings)."""
+def _validate_created(root: Path, plan: ImportPlan) -> bool:
+    """Run the validator and show what it says about the new files (drafts: warnings); true
+    when one of them has an error (a fault of the import: the command fails)."""
     created = {c.path for c in plan.created}
     report = load_base(root)
     mine = [d for d in report.diagnostics if d.fichier in created]
     for diagnostic in mine:
         print(diagnostic.format())
     print(f"validation des fiches créées : {diagnostics.summary(mine)}")
+    return any(d.gravite == diagnostics.ERROR for d in mine)

@@ -15,7 +15,7 @@ from biblio.convert.common import (
     write_note,
 )
 from biblio.convert.normalise import one_line
-from biblio.dates import ris_date, ris_is_exact
+from biblio.dates import NO_DATE, ris_date, ris_is_exact
 from biblio.model import Reference
 from biblio.schema import TYPES_BY_ID
 
@@ -92,7 +92,7 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
         elif name in ("editeurs", "mots_cles"):
             # One item per tag line: an item cannot span lines (they would read as items).
             yield from ((("PB" if name == "editeurs" else "KW"), one_line(v)) for v in value)
-        elif name == "date" and value != "s.d.":
+        elif name == "date" and value != NO_DATE:
             yield from ris_date(value)
             if not ris_is_exact(value):  # RIS cannot say it all: the exact value as a note
                 notes[name] = value

@@ -27,15 +27,16 @@ def display_name(term: Term) -> str:
     return f"{term.sigle} — {term.terme}" if term.sigle else term.terme
 
 
-def _sort_key(term: Term) -> str:
+def term_sort_key(term: Term) -> str:
+    """A to Z by acronym (or name), accents aside."""
     return " ".join(slug_words(term.sigle or term.terme))
 
 
 def index_markdown(context: SiteContext) -> str:
-    terms = sorted(context.corpus.terms, key=_sort_key)
+    terms = sorted(context.corpus.terms, key=term_sort_key)
     by_letter: dict[str, list[Term]] = {}
     for term in terms:
-        by_letter.setdefault(_sort_key(term)[:1].upper() or "#", []).append(term)
+        by_letter.setdefault(term_sort_key(term)[:1].upper() or "#", []).append(term)
     letters = " · ".join(f"[{letter}](#lettre-{letter.lower()})" for letter in by_letter)
     lines = [
         "# Glossaire",
@@ -59,7 +60,7 @@ def glossary_listing(page: str, context: SiteContext) -> tuple[str, str]:
     bibliography's glossary part (section 5). Not indexed there: each term is found on its
     own page."""
     parts, notes = [], []
-    for term in sorted(context.corpus.terms, key=_sort_key):
+    for term in sorted(context.corpus.terms, key=term_sort_key):
         title = link(page, term_page(term.id), plain(display_name(term)))
         text, sources = with_footnotes(page, term.definition, context.references, f"{term.id}-")
         parts += [f"## {title} {{ #{term.id} }}", text]

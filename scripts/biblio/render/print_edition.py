@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from biblio.dates.french import french
-from biblio.ids import slug_words
-from biblio.model import Section, Term
+from biblio.model import Section
 from biblio.render.context import SiteContext, section_title
+from biblio.render.glossary_pages import display_name, term_sort_key
 from biblio.render.reference_page import listing_entry
 from biblio.render.text import (
     link,
@@ -103,18 +103,14 @@ def _section(
     for ref in context.by_section.get(section.id, []):
         parts.append(listing_entry(PRINT_PAGE, ref, context, level=5))
     if section.id == GLOSSARY_SECTION:
-        for term in sorted(context.corpus.terms, key=_term_key):
-            name = f"{term.sigle} — {term.terme}" if term.sigle else term.terme
+        for term in sorted(context.corpus.terms, key=term_sort_key):
+            name = display_name(term)
             text, own_notes = edition_text(term.definition, context, listed, f"terme-{term.id}")
             parts += [f"##### {plain(name)} {{ #terme-{term.id} }}", text]
             notes.append(own_notes)
     online = link(PRINT_PAGE, section_page(section.id), "Voir la section en ligne")
     parts.append(f"{online}\n{{: .biblio-en-ligne }}")
     return parts
-
-
-def _term_key(term: Term) -> str:
-    return " ".join(slug_words(term.sigle or term.terme))
 
 
 def edition_text(text: str, context: SiteContext, listed: set[str], name: str) -> tuple[str, str]:

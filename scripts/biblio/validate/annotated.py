@@ -25,14 +25,14 @@ def check_annotated(raw: RawRecord) -> Iterator[Diagnostic]:
     if raw.kind != "reference" or not number or raw.data.get("brouillon") is True:
         return
     where = raw.marks.value(("numero",))
-    if not _filled(raw.data.get("commentaire")):
+    if not filled(raw.data.get("commentaire")):
         yield warning(
             where,
             "R013",
             f"référence numérotée ({number}) sans commentaire : une bibliographie commentée "
             "en donne un pour chaque référence qu'elle publie",
         )
-    if not any(_filled(raw.data.get(name)) for name in FINDING_FIELDS):
+    if not any(filled(raw.data.get(name)) for name in FINDING_FIELDS):
         shown = ", ".join(FINDING_FIELDS)
         yield warning(
             where,
@@ -42,5 +42,6 @@ def check_annotated(raw: RawRecord) -> Iterator[Diagnostic]:
         )
 
 
-def _filled(value: object) -> bool:
+def filled(value: object) -> bool:
+    """A value that says something: not missing, not an empty text or list."""
     return value is not None and value != "" and value != [] and value != ()

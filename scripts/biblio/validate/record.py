@@ -13,7 +13,7 @@ from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Path
 from biblio.model import Person, Position
-from biblio.validate.annotated import check_annotated
+from biblio.validate.annotated import check_annotated, filled
 from biblio.validate.identifiers import CHECKS
 
 _SPACE = re.compile(r"\s")
@@ -84,11 +84,7 @@ def missing_fields(raw: RawRecord) -> list[str]:
         schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
     )
     extra = [name for name in type_spec.required if name not in required] if type_spec else []
-    return [name for name in (*required, *extra) if not _filled(raw.data.get(name))]
-
-
-def _filled(value: Any) -> bool:
-    return value is not None and value != "" and value != []
+    return [name for name in (*required, *extra) if not filled(raw.data.get(name))]
 
 
 def _check_required(checked: Checked) -> Iterator[Diagnostic]:
