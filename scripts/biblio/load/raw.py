@@ -22,3 +22,6 @@ class RawRecord:
     reported: frozenset[str] = frozenset()
     # The exchange format it was read from (bibtex, ris, csljson), "" for a record file.
     exchange_format: str = ""
+    # Whether the id passed the id check, done once by the loader (``load.tree``), which
+    # reported it otherwise (F007, X013): no record is built for an id that failed it.
+    id_valid: bool = False

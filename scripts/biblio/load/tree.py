@@ -27,11 +27,12 @@ def read_source(source: SourceFile, data: bytes) -> tuple[list[RawRecord], list[
 
 
 def _key_problems(records: list[RawRecord]) -> list[Diagnostic]:
-    """The keys of a BibTeX file are ids: each passes the id check (no record is built for an
-    id that fails it: see ``validate.perfile.check_file``)."""
+    """The keys of a BibTeX file are ids: each passes the id check, whose verdict the record
+    keeps (no record is built for an id that fails it: see ``validate.perfile.check_file``)."""
     problems = []
     for raw in records:
         problem = id_problem(raw.id)
+        raw.id_valid = problem is None
         if problem:
             shown = raw.id if len(raw.id) <= 60 else f"{raw.id[:60]}…"
             message = f"identifiant (clé) invalide {quote(shown)} : {problem}"
@@ -57,4 +58,5 @@ def _yaml_record(source: SourceFile, text: str) -> tuple[list[RawRecord], list[D
     origin = Position(source.relative)
     reported = frozenset(document.reported)
     record = RawRecord(source.kind, source.stem, document.data, document.marks, origin, reported)
+    record.id_valid = name_problem is None  # the file name is the id: checked just above
     return [record], problems

@@ -16,7 +16,6 @@ from typing import Any
 
 from biblio.build import RECORD_CLASSES, build_record, markdown_fields, text_origin
 from biblio.diagnostics import Diagnostic
-from biblio.ids import id_problem
 from biblio.load.files import SourceFile, read_file
 from biblio.load.tree import read_source
 from biblio.model import Person, Position, Record, Reference, new_record, set_fields
@@ -97,7 +96,7 @@ def check_file(source: SourceFile, data: bytes) -> FileResult:
         result.problems.extend(record_problems)
         # An id that fails the id check was reported where it was read (F007 for a file
         # name, X013 for a BibTeX key): no record, so no page or file is named after it.
-        record = build_record(raw, values) if id_problem(raw.id) is None else None
+        record = build_record(raw, values) if raw.id_valid else None
         if record is not None:
             texts = markdown_fields(raw, values)
             text_problems, citations = check_texts(record, texts, partial(text_origin, raw))
