@@ -94,35 +94,62 @@ def test_two_imports_wanting_the_same_ids_keep_every_record(base: Path, tmp_path
     assert len(titles) == 400  # no record was overwritten by another
 
 
+# Where the import is held while the signal is sent: the 10th staged file (nothing of the run
+# is in the base yet) or the 10th file given its name (the journal is written: the commit has
+# begun). The import waits there until it is stopped, so the signal always lands mid-write.
+_HOLD_AT = {"staging": "file_mode", "commit": "link_new"}
+_HELD_IMPORT = """
+import sys, time
+from pathlib import Path
+import biblio.staging as staging
+from biblio.cli import main
+real = getattr(staging, sys.argv[1])
+calls = []
+def held(*args):
+    calls.append(args)
+    if len(calls) == 10:
+        Path(sys.argv[2]).touch()  # the parent stops the import now
+        time.sleep(300)
+    return real(*args)
+setattr(staging, sys.argv[1], held)
+sys.exit(main(["importer", *sys.argv[3:]]))
+"""
+
+
 # SIGKILL: the process dies where it stands; SIGINT: Ctrl-C, the import cleans up after itself.
+@pytest.mark.parametrize("moment", list(_HOLD_AT))
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "Ctrl-C"])
 def test_a_killed_import_leaves_all_or_none_and_the_next_run_cleans_up(
-    base: Path, tmp_path: Path, stop: signal.Signals
+    base: Path, tmp_path: Path, stop: signal.Signals, moment: str
 ) -> None:
     before = _records(base)
     export = _bib(tmp_path / "gros.bib", 1500)
+    held = tmp_path / "arrete-ici"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    command = [sys.executable, "-c", _HELD_IMPORT, _HOLD_AT[moment], str(held)]
     # Not read while it runs: its output goes nowhere (a full pipe would block it).
-    run = _biblio("importer", str(export), "--racine", str(base), output=subprocess.DEVNULL)
-    staging = base / STAGING_NAME
+    quiet = subprocess.DEVNULL
+    run = subprocess.Popen(
+        [*command, str(export), "--racine", str(base)], env=env, stdout=quiet, stderr=quiet
+    )
     deadline = time.monotonic() + 120
-    folder = base / "references"
-    while run.poll() is None and time.monotonic() < deadline:
-        if staging.exists() or len(os.listdir(folder)) > len(before):
-            break  # writing has begun
-        time.sleep(0.005)
-    time.sleep(0.05)  # somewhere in the staging or the commit
+    while not held.exists() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert held.exists(), "the import reached the point where it is stopped"
     run.send_signal(stop)
-    code = run.wait()
-    if stop == signal.SIGINT and code != 0:  # interrupted, not finished first
-        assert code == 130
-        assert not list(staging.glob("*")), "Ctrl-C leaves no staging behind"
+    code = run.wait(timeout=60)
+    staging = base / STAGING_NAME
     new = len(_records(base) - before)
     leftovers = list(staging.glob("*"))
-    journals = list(staging.glob("*/journal.json"))
-    if journals:  # killed while committing: reported until the next command finishes it
+    if stop == signal.SIGINT:  # interrupted: everything of the run undone
+        assert (code, new, leftovers) == (130, 0, [])
+    elif moment == "staging":  # killed before its journal: nothing in the base
+        assert (code, new) == (-signal.SIGKILL, 0)
+        assert leftovers and not list(staging.glob("*/journal.json"))
+    else:  # killed while committing: reported until the next command finishes it
+        assert (code, new) == (-signal.SIGKILL, 9)
+        assert list(staging.glob("*/journal.json"))
         assert main(["valider", "--racine", str(base)]) == 1
-    else:
-        assert new in (0, 1500)
     # The next command that writes finishes or removes the dead run first.
     again = _biblio("importer", str(export), "--racine", str(base))
     out, err = again.communicate(timeout=300)
