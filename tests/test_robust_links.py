@@ -86,7 +86,7 @@ def test_archives_are_written_never_replaced_and_the_dead_page_leads_with_the_co
     assert (refs["morte"].url_archive, refs["morte"].date_archive) == (copy, "2022-10-01")
     assert dead_urls(tmp_path) == {f"{base}/absent", f"{base}/parti"}
 
-    pages = generated_pages(report.corpus, dead_links=dead_urls(tmp_path))
+    pages = generated_pages(report.corpus, link_report=read_report(tmp_path))
     dead = markdown.markdown(
         pages["references/morte.md"].split("---\n\n", 1)[1], extensions=["attr_list", "md_in_html"]
     )

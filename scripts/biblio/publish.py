@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from biblio import csl_styles, urls
-from biblio.links.last_report import dead_in, read_report
+from biblio.links.last_report import read_report
 from biblio.load.cache import cache_file
 from biblio.model import Corpus
 from biblio.render.downloads import PRINT_PAGE
@@ -70,15 +70,13 @@ def site_files(
     kept = kept or {}
     # Citations in other styles are kept between builds in the base's cache folder.
     csl_styles.set_cache_folder(cache_file(root).parent)
-    link_report = read_report(root)  # the last « biblio liens »: dead links lead to archives
     files = generated_pages(
         corpus,
         site_url,
         donnees,
         preview=preview,
         print_page=PRINT_PAGE not in kept,
-        dead_links=dead_in(link_report),
-        link_report=link_report,
+        link_report=read_report(root),  # the last « biblio liens »: dead links lead to archives
     )
     files.update(kept)
     redirects = urls.read_redirects(root)

@@ -7,6 +7,7 @@ the HTTP client.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ def read_report(root: Path) -> dict[str, Any] | None:
     return report if isinstance(report, dict) and isinstance(report.get("liens"), list) else None
 
 
-def dead_in(report: dict[str, Any] | None) -> frozenset[str]:
+def dead_in(report: Mapping[str, Any] | None) -> frozenset[str]:
     """URLs the report found dead."""
     links = report["liens"] if report else []
     return frozenset(

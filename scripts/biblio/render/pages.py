@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from biblio import csl_styles
+from biblio.links.last_report import dead_in
 from biblio.model import Corpus, published
 from biblio.render import (
     downloads,
@@ -34,7 +35,6 @@ def generated_pages(
     *,
     preview: bool = False,
     print_page: bool = True,
-    dead_links: frozenset[str] = frozenset(),
     link_report: Mapping[str, Any] | None = None,
 ) -> dict[str, str]:
     """Every generated page and file; deterministic (same records, same bytes).
@@ -43,11 +43,13 @@ def generated_pages(
     ``preview`` (make serve) also leaves out the whole-base downloads, which the preview writes
     after each rebuild (``whole_base_files``), and the print page unless ``print_page``:
     both hold the whole base, change with any edit and cost more than the edit's pages.
+    ``link_report`` is the last link check's (``biblio liens``): the links it found dead lead
+    to their archived copies, and its page lists it.
     """
     if not preview:
         corpus = published(corpus)  # drafts are previewed (with a banner), never published
     context = build_context(corpus)
-    context.dead_links = dead_links  # the last link report's dead URLs (build/liens/)
+    context.dead_links = dead_in(link_report)  # the last link report's dead URLs
     csl_styles.prepare(corpus.references)  # one run of the engine per style for all records
     pages: dict[str, str] = {
         "index.md": listings.home_markdown(context),
