@@ -30,6 +30,7 @@ from typing import Any
 
 from biblio.convert import csljson
 from biblio.model import Reference
+from biblio.output import WriteRefused, write_new_file
 
 STYLE_FOLDER = Path(__file__).parent / "styles"
 log = logging.getLogger("mkdocs.plugins.biblio")  # a warning fails a strict build
@@ -197,11 +198,10 @@ def _render_job(style: Style, batch: dict[str, str]) -> dict[str, str]:
 
 
 def _save(path: Path) -> None:
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, WriteRefused):
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(json.dumps(_CACHE, sort_keys=True), encoding="utf-8")
-        partial.replace(path)
+        # Replaced at once (a temporary name of its own: two builds at once never mix).
+        write_new_file(path, json.dumps(_CACHE, sort_keys=True), overwrite=True)
 
 
 def styled_citations(ref: Reference) -> list[tuple[Style, str]]:

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from biblio.diagnostics import ERROR, Diagnostic
 from biblio.model import Corpus
-from biblio.output import SiteSwap, path_under
+from biblio.output import SiteSwap, path_under, write_new_file
 from biblio.preview import STATUS_FILE, banner_script, status_json
 from biblio.publish import site_files
 from biblio.render.downloads import FILES, PRINT_PAGE
@@ -169,9 +169,7 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
         site = Path(config.site_dir)
         if self.incremental:
             self.built_once = True
-            status = path_under(site, STATUS_FILE)
-            status.with_name(status.name + ".part").write_text(status_json(self.errors), "utf-8")
-            status.with_name(status.name + ".part").replace(status)
+            write_new_file(path_under(site, STATUS_FILE), status_json(self.errors), overwrite=True)
             # The whole base in each format changes with any edit and costs more than the
             # edit's own pages: while previewing, it is written just after the reload.
             self.rebuilds += 1
@@ -207,9 +205,8 @@ class BiblioPlugin(BasePlugin[BiblioConfig]):  # type: ignore[no-untyped-call]
             for path, text in files.items():
                 target = path_under(site, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                partial = target.with_name(target.name + ".part")
-                partial.write_text(text, encoding="utf-8")
-                partial.replace(target)  # a visitor never downloads a half-written file
+                # Replaced at once: a visitor never downloads a half-written file.
+                write_new_file(target, text, overwrite=True)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # The preview serves .ris and .bib with the types Zotero's connector imports.
