@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from biblio.zensical_build import main as build_with_zensical
-from conftest import chromium_path, copy_repo
+from conftest import REPO, chromium_path, copy_repo
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -30,8 +31,28 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("zensical-depot")
     copy_repo(root)
     site = root / "site-zensical"
+    # What a build killed mid-way leaves beside the site: the next build removes it.
+    for leftover in LEFTOVERS:
+        (root / leftover / "index.html").parent.mkdir()
+        (root / leftover / "index.html").write_text("ancien", encoding="utf-8")
     assert build_with_zensical(["--racine", str(root), "--sortie", str(site)]) == 0
     return site
+
+
+LEFTOVERS = (".site-zensical.construction-tue", ".site-zensical.ancien.tue")
+
+
+def test_the_site_replaces_the_old_one_and_no_leftover_stays(zensical_site: Path) -> None:
+    assert (zensical_site / "index.html").exists()
+    beside = sorted(p.name for p in zensical_site.parent.glob(".site-zensical*"))
+    assert beside == []
+
+
+@functools.cache
+def _number(reference: str) -> str:
+    """The reference's number, as its citations show it: « (18) »."""
+    record = yaml.safe_load((REPO / "references" / f"{reference}.yaml").read_text("utf-8"))
+    return f"({record['numero']})"
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +94,7 @@ def test_section_citations_and_footnotes(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/sections/ateliers-sante-ville/")
     page.wait_for_load_state("networkidle")
     citation = page.locator('.md-content a[href$="references/motard-tessier-2016/"]').first
-    assert citation.inner_text() == "(18)"
+    assert citation.inner_text() == _number("motard-tessier-2016")
     footnotes = page.locator(".md-content .footnote li")
     assert footnotes.count() >= 2
     citation.click()

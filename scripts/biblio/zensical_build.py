@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from biblio.commands.support import UsageError, load_clean_report, root_of
-from biblio.output import path_under, swap_folder
+from biblio.output import SiteSwap, path_under
 from biblio.publish import DOCS, check_built_site, promise_message, site_files
 
 WORK = Path("build") / "zensical"  # under the root; build/ is ignored by git
@@ -59,14 +59,27 @@ def build(root: Path, destination: Path) -> None:
     config_text = yaml.safe_dump(zensical_config(config, root), allow_unicode=True)
     (work / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     _run("Zensical", [_zensical(), "build", "--clean", "--strict", "-f", "mkdocs.yml"], work)
-    site = work / "site"
+    site = work / "site"  # Zensical writes only within its project folder
     pagefind = [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--silent"]
     _run("Pagefind", pagefind, root)  # from the root: Pagefind reads pagefind.yml there
     missing = check_built_site(root, site)
     if missing:
         raise BuildFailed(promise_message(missing))
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    swap_folder(site, destination.absolute())  # the old site stays whole until then
+    _replace_site(site, destination)
+
+
+def _replace_site(site: Path, destination: Path) -> None:
+    """Put the finished site in place of ``destination``, the MkDocs build's way: gathered
+    beside it first (the old site stays whole until then), what a killed build left there
+    removed."""
+    swap = SiteSwap()
+    staging = swap.begin(destination)
+    try:
+        for item in sorted(site.iterdir()):
+            shutil.move(item, staging / item.name)  # a copy if on another file system
+        swap.complete()
+    finally:
+        swap.end()
 
 
 def read_config(root: Path) -> dict[str, Any]:
