@@ -98,13 +98,28 @@ def _transferred(url: str, body: bytes) -> int:
 
 SEARCH_FILES = ("/pagefind/", "/assets/recherche.")  # Pagefind, and our UI over its API
 BUDGET = 150_000  # bytes transferred with compression (issue 14)
+# What each fetched file is, for the breakdown (the first part of its name that matches).
+PARTS = (
+    ("wasm.", "moteur WebAssembly"),
+    ("pagefind.js", "pagefind.js"),
+    (".pf_meta", "liste des pages (pf_meta)"),
+    (".pf_index", "index du mot (pf_index)"),
+    (".pf_fragment", "pages des résultats (pf_fragment)"),
+    (".pf_filter", "filtres (pf_filter)"),
+    ("pagefind-entry.json", "entrée de l'index"),
+    ("/assets/recherche.", "notre interface (recherche.js, .css)"),
+)
 
 
-def first_search_bytes(site: Path, query: str, where: str) -> tuple[int, int]:
-    """Bytes of search files (Pagefind's and our UI's) fetched by a visitor's first search,
-    as served by a plain server and as transferred by a host that compresses text.
-    ``where`` is « entete » (typed in the header's box of a reference page, the results shown
-    as one types) or « page » (the results page /recherche/?q=…, with its facets)."""
+def _part(url: str) -> str:
+    return next((label for key, label in PARTS if key in url), url)
+
+
+def first_search_files(site: Path, query: str, where: str) -> list[tuple[str, int, int]]:
+    """Search files (Pagefind's and our UI's) fetched by a visitor's first search: each as
+    (address, bytes served by a plain server, bytes transferred by a host that compresses
+    text). ``where`` is « entete » (typed in the header's box of a reference page, the results
+    shown as one types) or « page » (the results page /recherche/?q=…, with its facets)."""
     from playwright.sync_api import sync_playwright
 
     server = subprocess.Popen(
@@ -119,11 +134,11 @@ def first_search_bytes(site: Path, query: str, where: str) -> tuple[int, int]:
                 executable_path=shutil.which("chromium"), args=["--no-sandbox"]
             )
             page = browser.new_page()
-            sizes: list[tuple[int, int]] = []
+            files: list[tuple[str, int, int]] = []
             page.on(
                 "response",
                 lambda r: (
-                    sizes.append((len(r.body()), _transferred(r.url, r.body())))
+                    files.append((r.url, len(r.body()), _transferred(r.url, r.body())))
                     if any(part in r.url for part in SEARCH_FILES) and r.ok
                     else None
                 ),
@@ -138,7 +153,7 @@ def first_search_bytes(site: Path, query: str, where: str) -> tuple[int, int]:
                 page.wait_for_selector(".biblio-resultat", timeout=60000)
             page.wait_for_load_state("networkidle")
             browser.close()
-        return sum(raw for raw, _ in sizes), sum(wire for _, wire in sizes)
+        return files
     finally:
         server.terminate()
 
@@ -146,13 +161,20 @@ def first_search_bytes(site: Path, query: str, where: str) -> tuple[int, int]:
 def print_search_budget(site: Path) -> None:
     for where, label in (("entete", "boîte de l'en-tête"), ("page", "page /recherche/")):
         for query in ("cpts", "sante"):
-            raw, wire = first_search_bytes(site, query, where)
+            files = first_search_files(site, query, where)
+            raw, wire = sum(f[1] for f in files), sum(f[2] for f in files)
             verdict = "dans l'objectif" if wire <= BUDGET else "AU-DELÀ de l'objectif"
             print(
                 f"  1re recherche, {label} (« {query} ») : {wire / 1e3:.0f} Ko transférés "
                 f"avec compression, {raw / 1e3:.0f} Ko sans "
                 f"(objectif ≤ {BUDGET / 1e3:.0f} Ko : {verdict})"
             )
+            parts: dict[str, list[int]] = {}
+            for url, _, size in files:
+                parts.setdefault(_part(url), []).append(size)
+            for name, sizes in parts.items():
+                count = f" ({len(sizes)} fichiers)" if len(sizes) > 1 else ""
+                print(f"      {name}{count} : {sum(sizes) / 1e3:.1f} Ko")
 
 
 def run(count: int) -> None:
