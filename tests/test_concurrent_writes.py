@@ -132,12 +132,17 @@ def test_a_killed_import_leaves_all_or_none_and_the_next_run_cleans_up(
     run = subprocess.Popen(
         [*command, str(export), "--racine", str(base)], env=env, stdout=quiet, stderr=quiet
     )
-    deadline = time.monotonic() + 120
-    while not held.exists() and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert held.exists(), "the import reached the point where it is stopped"
-    run.send_signal(stop)
-    code = run.wait(timeout=60)
+    try:
+        deadline = time.monotonic() + 120
+        while not held.exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert held.exists(), "the import reached the point where it is stopped"
+        run.send_signal(stop)
+        code = run.wait(timeout=60)
+    finally:
+        if run.poll() is None:  # the test failed before its signal: no process left behind
+            run.kill()
+            run.wait()
     staging = base / STAGING_NAME
     new = len(_records(base) - before)
     leftovers = list(staging.glob("*"))
