@@ -77,7 +77,6 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
     for person in ref.auteurs:
         yield "AU", person_text(person)
     notes: dict[str, Any] = {"type": ref.type}
-    used: set[str] = set()  # a tag carries one field (ISBN and ISSN share SN): others, notes
     for name, value in reference_values(ref).items():
         tag = OUT_TAGS.get(name, "")
         if name in _NOT_HERE:
@@ -88,8 +87,7 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
                 notes[name] = value
         elif name == "pages":
             yield from _pages(value)
-        elif tag and tag not in used and name != "date":
-            used.add(tag)
+        elif tag and name != "date":  # (ISBN and ISSN share SN: the reader tells them apart)
             # One item per tag line: an item cannot span lines (they would read as items).
             items = [one_line(v) for v in value] if isinstance(value, tuple) else [str(value)]
             yield from ((tag, item) for item in items)
