@@ -11,13 +11,12 @@ import pytest
 
 from biblio import schema
 from biblio.build import build_record
-from biblio.convert import base_json, bibtex, csljson, ris, yaml_record
+from biblio.convert import base_json, csljson, ris, yaml_record
+from biblio.convert.formats import EXCHANGE_FORMATS, ExchangeFormat
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import parse_yaml
 from biblio.model import Corpus, Position, Record, Reference, Section, Term
 from biblio.validate.record import check_record
-
-FORMATS: dict[str, ModuleType] = {"bibtex": bibtex, "ris": ris, "csljson": csljson}
 
 
 def from_examples(kind: str, fields: tuple[schema.FieldSpec, ...]) -> Record:
@@ -39,7 +38,7 @@ TERM = from_examples("terme", schema.TERM_FIELDS)
 SECTION = from_examples("section", schema.SECTION_FIELDS)
 
 
-def _read_back(module: ModuleType, text: str) -> Reference:
+def _read_back(module: ExchangeFormat | ModuleType, text: str) -> Reference:
     raws, problems = module.parse(text, "export")
     assert problems == []
     (raw,) = raws
@@ -62,12 +61,12 @@ def test_the_record_has_every_field_set() -> None:
     assert FULL.issn
 
 
-@pytest.mark.parametrize("name", FORMATS)
-def test_every_field_comes_back_from_each_format(name: str) -> None:
-    back = _read_back(FORMATS[name], FORMATS[name].dump([FULL]))
+@pytest.mark.parametrize("exchange", EXCHANGE_FORMATS, ids=lambda f: f.name)
+def test_every_field_comes_back_from_each_format(exchange: ExchangeFormat) -> None:
+    back = _read_back(exchange, exchange.dump([FULL]))
     # A complement is given back in the format it was imported from, only.
-    prefix = {"bibtex": "bibtex", "ris": "ris", "csljson": "csl"}[name]
-    assert back == dataclasses.replace(FULL, complements=_own_complements(prefix))
+    own = _own_complements(exchange.complement_prefix)
+    assert back == dataclasses.replace(FULL, complements=own)
 
 
 def test_ris_keeps_an_issn_beside_an_isbn() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from biblio.cite import cached_citation as format_citation
 from biblio.cite import format_authors
-from biblio.convert import bibtex, csljson, ris
+from biblio.convert.formats import EXCHANGE_FORMATS
 from biblio.dates import display, french
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
@@ -50,7 +50,6 @@ DRAFT_BANNER = (
     "signale (R012), puis retirez la ligne `brouillon: true`. Elle n'apparaît pas dans le "
     "site publié.\n\n</div>"
 )
-DOWNLOADS = {"bib": ("BibTeX", bibtex), "ris": ("RIS", ris), "json": ("CSL-JSON", csljson)}
 
 
 def lang_attribute(ref: Reference, more: str = "") -> str:
@@ -226,7 +225,7 @@ def _same_section(page: str, ref: Reference, context: SiteContext) -> list[str]:
 
 def _citer(ref: Reference) -> str:
     downloads = " · ".join(
-        f"[{label} ({ref.id}.{ext})]({ref.id}.{ext})" for ext, (label, _) in DOWNLOADS.items()
+        f"[{f.label} ({ref.id}{f.suffix})]({ref.id}{f.suffix})" for f in EXCHANGE_FORMATS
     )
     return (
         "## Citer cette référence\n\n"
@@ -249,9 +248,7 @@ def _previous_next(page: str, ref: Reference, context: SiteContext) -> str:
 @functools.lru_cache(maxsize=20_000)  # `make serve` rebuilds: unchanged records are reused
 def reference_downloads(ref: Reference) -> dict[str, str]:
     """The record in each exchange format, beside its page."""
-    return {
-        f"references/{ref.id}.{ext}": module.dump([ref]) for ext, (_, module) in DOWNLOADS.items()
-    }
+    return {f"references/{ref.id}{f.suffix}": f.dump([ref]) for f in EXCHANGE_FORMATS}
 
 
 def ref_link(page: str, ref: Reference) -> str:
