@@ -27,6 +27,26 @@ TERM_IDS = "ids_termes"  # list of glossary term ids
 SECTION_ID = "id_section"  # one section id
 MAPPING = "table"  # keys → texts (data an import could not place elsewhere)
 
+# The value of a field left out of a record (all immutable: records share them).
+KIND_DEFAULTS: dict[str, object] = {
+    TEXT: "",
+    MARKDOWN: "",
+    INTEGER: None,
+    BOOLEAN: False,
+    TEXTS: (),
+    DATE: "",
+    FULL_DATE: "",
+    URL: "",
+    PERSONS: (),
+    VOCABULARY: "",
+    IDENTIFIER: "",
+    IDENTIFIERS: (),
+    REFERENCE_IDS: (),
+    TERM_IDS: (),
+    SECTION_ID: "",
+    MAPPING: (),
+}
+
 KIND_LABELS: dict[str, str] = {
     TEXT: "texte",
     MARKDOWN: "texte Markdown",
