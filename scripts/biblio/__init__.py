@@ -32,8 +32,9 @@ Dates and citations
 Exchange formats: ``convert/``
     ``formats`` (the registry: name, label, suffixes, media type, parse, dump — used by the
     command line, the importer and the downloads), one module per format (``bibtex``,
-    ``ris``/``ris_write``, ``csljson``, ``yaml_record``, ``base_json``), ``normalise`` (DOI, ISBN lists, entities, control characters) — readers
-    never raise, writers escape what their format cannot carry. ``importing`` plans an import
+    ``ris``/``ris_write``, ``csljson``, ``yaml_record``, ``base_json``), ``normalise`` (DOI,
+    ISBN lists, entities, control characters) — readers never raise, writers escape what
+    their format cannot carry. ``importing`` plans an import
     entry by entry (created, draft, duplicate, refused).
 Rendering: ``render/``
     Pure, deterministic Markdown for every page (``pages.generated_pages``); untrusted text
