@@ -102,7 +102,7 @@ def detect_format(text: str, name: str) -> str | None:
 def read_entries(data: bytes, name: str) -> tuple[list[RawRecord], list[Diagnostic]]:
     """Raw references of one exchange file (``name`` is how diagnostics call it). Each error
     among the diagnostics is an entry (or the whole file) that could not be read."""
-    text = decode(SourceFile("reference", Path(name), name), declared_as_utf8(data))
+    text = decode(SourceFile(schema.RecordKind.REFERENCE, Path(name), name), declared_as_utf8(data))
     if isinstance(text, Diagnostic):
         return [], [text]
     kind = detect_format(text, name)
@@ -171,7 +171,7 @@ def plan_import(
         reference = dataclasses.replace(reference, id=unique_id(reference, ids))
         ids.add(reference.id)
         seen.add(reference, f"la fiche {reference.id} de cet import")
-        path = f"{schema.FOLDERS['reference']}/{reference.id}.yaml"
+        path = f"{schema.FOLDERS[schema.RecordKind.REFERENCE]}/{reference.id}.yaml"
         comment = f"À compléter : {', '.join(missing)}" if missing else ""
         text = yaml_record.dump(reference, comment)
         plan.created.append(Created(path, text, reference, tuple(missing)))

@@ -10,6 +10,7 @@ document types (every BibLaTeX, RIS and CSL type) is data too, in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from biblio.schema_fields import (
     BOOLEAN,
@@ -238,17 +239,30 @@ PERSON_KEYS: dict[str, str] = {
     "organisation": "Nom d'une organisation auteur (à la place de nom et prénom)",
 }
 
-FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
-    "reference": REFERENCE_FIELDS,
-    "terme": TERM_FIELDS,
-    "section": SECTION_FIELDS,
+
+class RecordKind(StrEnum):
+    """The three kinds of records (a ``str``: plain text in the cache and in messages)."""
+
+    REFERENCE = "reference"
+    TERM = "terme"
+    SECTION = "section"
+
+
+FIELDS_BY_KIND: dict[RecordKind, tuple[FieldSpec, ...]] = {
+    RecordKind.REFERENCE: REFERENCE_FIELDS,
+    RecordKind.TERM: TERM_FIELDS,
+    RecordKind.SECTION: SECTION_FIELDS,
 }
-REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
+REQUIRED_BY_KIND: dict[RecordKind, tuple[str, ...]] = {
     kind: tuple(f.name for f in fields if f.required) for kind, fields in FIELDS_BY_KIND.items()
 }
 
 # Folders of the base, by record kind.
-FOLDERS: dict[str, str] = {"reference": "references", "terme": "glossaire", "section": "sections"}
+FOLDERS: dict[RecordKind, str] = {
+    RecordKind.REFERENCE: "references",
+    RecordKind.TERM: "glossaire",
+    RecordKind.SECTION: "sections",
+}
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # matched whole (fullmatch), see ids.id_problem
 # Record ids become file names (with suffixes such as « .yaml », « .bib »): well under 255 bytes.

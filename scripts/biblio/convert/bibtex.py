@@ -122,7 +122,7 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     if "author" in entry.persons:
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
-    raw = RawRecord("reference", key, data, marks, entry_pos)
+    raw = RawRecord(schema.RecordKind.REFERENCE, key, data, marks, entry_pos)
     return raw, normalise(raw, latex=False)
 
 

@@ -34,6 +34,7 @@ from biblio.schema import (
     VOCABULARIES,
     VOCABULARY,
     FieldSpec,
+    RecordKind,
 )
 from biblio.typography import french_spacing
 
@@ -202,7 +203,11 @@ def _cited_in(page: str, ref: Reference, context: SiteContext) -> list[str]:
     places = [b for b in context.cited_in.get(ref.id, []) if b.page != page]
     if not places:
         return []
-    kinds = {"section": "Section", "terme": "Glossaire", "reference": "Référence"}
+    kinds: dict[str, str] = {
+        RecordKind.SECTION: "Section",
+        RecordKind.TERM: "Glossaire",
+        RecordKind.REFERENCE: "Référence",
+    }
     items = [f"- {kinds[b.kind]} : {link(page, b.page, plain(b.title))}" for b in places]
     return ["## Cité dans", "\n".join(items)]
 

@@ -8,9 +8,9 @@ from biblio import schema
 from biblio.load.donnees import DATASETS, INTEGER, TEXT
 
 _KIND_TITLES = {
-    "reference": ("Références", "references/motard-tessier-2016.yaml"),
-    "terme": ("Termes du glossaire", "glossaire/cpts.yaml"),
-    "section": ("Sections", "sections/ateliers-sante-ville.yaml"),
+    schema.RecordKind.REFERENCE: ("Références", "references/motard-tessier-2016.yaml"),
+    schema.RecordKind.TERM: ("Termes du glossaire", "glossaire/cpts.yaml"),
+    schema.RecordKind.SECTION: ("Sections", "sections/ateliers-sante-ville.yaml"),
 }
 
 _SYNTAX = """\
@@ -46,7 +46,7 @@ def _field_row(spec: schema.FieldSpec) -> list[str]:
     return [f"`{spec.name}`", spec.label, kind, "oui" if spec.required else "", doc]
 
 
-def _kind_section(kind: str, fields: tuple[schema.FieldSpec, ...]) -> list[str]:
+def _kind_section(kind: schema.RecordKind, fields: tuple[schema.FieldSpec, ...]) -> list[str]:
     title, example = _KIND_TITLES[kind]
     intro = f"Dossier `{schema.FOLDERS[kind]}/`, par exemple `{example}`."
     header = ["Clé", "Libellé", "Valeur attendue", "Obligatoire", "Description"]

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.model import Corpus, Position, Record, Reference, Section
-from biblio.schema import FIELDS_BY_KIND, LINK_TARGETS, FieldSpec
+from biblio.schema import FIELDS_BY_KIND, LINK_TARGETS, FieldSpec, RecordKind
 from biblio.validate.record import suggestion
 
 # Where field ``name`` of a record is written (see ``biblio.validate.locate``).
@@ -66,16 +66,12 @@ def _duplicates(
 
 def _dangling_links(corpus: Corpus, locate: Locate) -> Iterator[Diagnostic]:
     """Every link field of the schema (a section, terms, references) names known records."""
-    known = {
-        "reference": {r.id for r in corpus.references},
-        "terme": {t.id for t in corpus.terms},
-        "section": {s.id for s in corpus.sections},
+    records: dict[str, tuple[Record, ...]] = {
+        RecordKind.REFERENCE: corpus.references,
+        RecordKind.TERM: corpus.terms,
+        RecordKind.SECTION: corpus.sections,
     }
-    records: dict[str, Iterable[Record]] = {
-        "reference": corpus.references,
-        "terme": corpus.terms,
-        "section": corpus.sections,
-    }
+    known = {kind: {r.id for r in of_kind} for kind, of_kind in records.items()}
     for kind, fields in FIELDS_BY_KIND.items():
         links = [f for f in fields if f.kind in LINK_TARGETS]
         for record in records[kind]:

@@ -100,14 +100,16 @@ def _check_keys(checked: Checked) -> tuple[dict[str, Any], list[Diagnostic]]:
 
 def is_draft(raw: RawRecord) -> bool:
     """A reference marked ``brouillon: true``: its gaps are warnings, not errors."""
-    return raw.kind == "reference" and raw.data.get("brouillon") is True
+    return raw.kind == schema.RecordKind.REFERENCE and raw.data.get("brouillon") is True
 
 
 def missing_fields(raw: RawRecord) -> list[str]:
     """The fields the schema requires (for the record's type too) that ``raw`` lacks."""
     required = schema.REQUIRED_BY_KIND[raw.kind]
     type_spec = (
-        schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
+        schema.TYPES_BY_ID.get(str(raw.data.get("type")))
+        if raw.kind == schema.RecordKind.REFERENCE
+        else None
     )
     extra = [name for name in type_spec.required if name not in required] if type_spec else []
     return [name for name in (*required, *extra) if not filled(raw.data.get(name))]
