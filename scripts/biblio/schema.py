@@ -10,7 +10,6 @@ document types (every BibLaTeX, RIS and CSL type) is data too, in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from biblio.schema_fields import (
     BOOLEAN,
@@ -36,6 +35,7 @@ from biblio.schema_fields import (
     URL,
     VOCABULARY,
     FieldSpec,
+    RecordKind,
 )
 
 # Re-exported: the fields are declared in ``biblio.schema_fields``.
@@ -63,6 +63,7 @@ __all__ = [
     "URL",
     "VOCABULARY",
     "FieldSpec",
+    "RecordKind",
 ]
 
 
@@ -238,14 +239,6 @@ PERSON_KEYS: dict[str, str] = {
     "particule": "Particule (« de », « du », « van der »…), imprimée en capitales avec le nom",
     "organisation": "Nom d'une organisation auteur (à la place de nom et prénom)",
 }
-
-
-class RecordKind(StrEnum):
-    """The three kinds of records (a ``str``: plain text in the cache and in messages)."""
-
-    REFERENCE = "reference"
-    TERM = "terme"
-    SECTION = "section"
 
 
 FIELDS_BY_KIND: dict[RecordKind, tuple[FieldSpec, ...]] = {

@@ -8,6 +8,16 @@ Adding a field: see « Ajouter un champ » in the README.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class RecordKind(StrEnum):
+    """The three kinds of records (a ``str``: plain text in the cache and in messages)."""
+
+    REFERENCE = "reference"
+    TERM = "terme"
+    SECTION = "section"
+
 
 # Kinds of values a field may hold. The validator knows how to check each.
 TEXT = "texte"  # one line of text (numbers are accepted and read as text)
@@ -100,10 +110,10 @@ class FieldSpec:
 _ID_DOC = "Facultatif : s'il est présent, égal au nom du fichier."
 _CITATION = "dans la citation"
 # Where a link field points, by kind: the kind of record its ids name.
-LINK_TARGETS: dict[str, str] = {
-    SECTION_ID: "section",
-    TERM_IDS: "terme",
-    REFERENCE_IDS: "reference",
+LINK_TARGETS: dict[str, RecordKind] = {
+    SECTION_ID: RecordKind.SECTION,
+    TERM_IDS: RecordKind.TERM,
+    REFERENCE_IDS: RecordKind.REFERENCE,
 }
 
 REFERENCE_FIELDS: tuple[FieldSpec, ...] = (
