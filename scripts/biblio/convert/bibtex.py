@@ -17,7 +17,7 @@ from biblio.convert.common import (
     person_parts,
     reference_values,
 )
-from biblio.convert.latex import escape_braces, latex_to_text, text_to_latex
+from biblio.convert.latex import escape_braces, latex_to_text, text_to_latex, unescape_braces
 from biblio.convert.normalise import normalise
 from biblio.dates import biblatex_date, from_biblatex, is_literal
 from biblio.diagnostics import Diagnostic
@@ -169,11 +169,7 @@ def _field_value(target: str, source_name: str, value: str) -> Any:
 
 def _raw_value(value: str) -> str:
     """An identifier or date as written: protective braces dropped, escaped braces kept."""
-    text = value.strip().replace(r"\textbraceleft{}", "\ue000")
-    text = text.replace(r"\textbraceright{}", "\ue001")
-    text = text.replace("\\{", "\ue000").replace("\\}", "\ue001")
-    text = text.replace("{", "").replace("}", "")
-    return text.replace("\ue000", "{").replace("\ue001", "}").strip()
+    return unescape_braces(value)
 
 
 def _person(person: PybtexPerson) -> dict[str, str]:
