@@ -102,3 +102,16 @@ def test_the_json_dump_holds_every_field_of_every_kind() -> None:
         for spec in fields:
             value = getattr(record, spec.name)
             assert item[spec.name] == (list(value) if isinstance(value, tuple) else value)
+
+
+@pytest.mark.parametrize("exchange", EXCHANGE_FORMATS, ids=lambda f: f.name)
+def test_several_isbn_and_issn_come_back_from_each_format(exchange: ExchangeFormat) -> None:
+    record = dataclasses.replace(
+        FULL,
+        isbn=("978-2-11-077389-0", "2-11-077389-8"),
+        issn=("0995-3914", "1475-6773"),
+        complements=_own_complements(exchange.complement_prefix),
+    )
+    back = _read_back(exchange, exchange.dump([record]))
+    assert (back.isbn, back.issn) == (record.isbn, record.issn)
+    assert back == record
