@@ -50,16 +50,17 @@ _ALIASES = {
 }
 # Read below: persons, ISBN / ISSN (one tag, told apart by their form), the date, the pages.
 _SPECIAL_TAGS = {"AU", "SN", "PY", "SP"}
-_MULTI = (schema.TEXTS, schema.IDENTIFIERS, schema.PERSONS)
+_LIST_KINDS = (schema.TEXTS, schema.IDENTIFIERS, schema.TERM_IDS, schema.REFERENCE_IDS)
+_TAGGED = [f for f in schema.REFERENCE_FIELDS if f.ris and f.ris not in _SPECIAL_TAGS]
 # Tag → our field, for single values (the first tag present wins).
 _SINGLE = {
     tag: f.name
-    for f in schema.REFERENCE_FIELDS
-    if f.ris and f.ris not in _SPECIAL_TAGS and f.kind not in _MULTI
+    for f in _TAGGED
+    if f.kind not in (*_LIST_KINDS, schema.PERSONS)
     for tag in (f.ris, *_ALIASES.get(f.name, ()))
 }
 # Tag → our field, one value per tag line.
-_LISTS = {f.ris: f.name for f in schema.REFERENCE_FIELDS if f.ris and f.kind == schema.TEXTS}
+_LISTS = {f.ris: f.name for f in _TAGGED if f.kind in _LIST_KINDS}
 _KINDS = {f.name: f.kind for f in schema.REFERENCE_FIELDS}
 
 

@@ -87,7 +87,7 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
                 notes[name] = value
         elif name == "pages":
             yield from _pages(value)
-        elif tag and name != "date":  # (ISBN and ISSN share SN: the reader tells them apart)
+        elif tag and name != "date":  # (« s.d. »: a note; ISBN and ISSN share SN, told apart)
             # One item per tag line: an item cannot span lines (they would read as items).
             items = [one_line(v) for v in value] if isinstance(value, tuple) else [str(value)]
             yield from ((tag, item) for item in items)
