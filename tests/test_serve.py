@@ -109,7 +109,8 @@ def test_an_edit_shows_in_the_open_page_and_in_the_downloads(preview: Preview) -
         preview.edit("portant réforme", "PORTANT RÉFORME")
         # No reload by hand: MkDocs' live reload refreshes the page once rebuilt.
         page.wait_for_function(
-            "document.querySelector('h1').innerText.includes('PORTANT RÉFORME')", timeout=60000
+            "(document.querySelector('h1')?.innerText ?? '').includes('PORTANT RÉFORME')",
+            timeout=60000,
         )
         browser.close()
     # Written just after the reload (they hold the whole base).
