@@ -6,10 +6,11 @@ Runs in any builder that uses Python-Markdown (MkDocs, Zensical), on every page:
   decoded, as a browser reads them), images only to this site; links and images get no
   ``title`` of their own, except the citations the core marks (``biblio-citation``); event
   attributes (``onclick``…) are removed — record texts are written by many hands;
-- every occurrence of a glossary term (acronym, name, variants) gets its short definition as
-  a tooltip, shown on hover and on keyboard focus; the first occurrence on a page links to
-  the term's page. A page about a term (its title carries ``data-terme``) does not link to
-  itself;
+- the first occurrence of a glossary term (acronym, name, variants) in each paragraph gets
+  its short definition as a tooltip, shown on hover and on keyboard focus; the first on a
+  page links to the term's page. A page about a term (its title carries ``data-terme``) does
+  not link to itself, and bibliographic text the core marks (titles, publishers, citations:
+  class ``biblio-sans-glossaire``) gets no tooltip;
 - French typography (``biblio.typography``): no-break spaces before « ; ? ! : » and inside
   « », outside code;
 - last, the page's HTML passes the allowlist of ``render.safe_html`` (nh3): only known tags,
@@ -29,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from biblio.glossary_source import Glossary, load_glossary
 from biblio.render.safe_html import SAFE_SCHEMES, clean, is_local_url, is_safe_url
+from biblio.render.text import NO_TERMS_CLASS
 from biblio.typography import apply_to_tree
 
 __all__ = ["SAFE_SCHEMES", "BiblioExtension", "is_safe_url", "makeExtension"]
@@ -92,7 +94,7 @@ class GlossaryTooltips(Treeprocessor):
         self._walk(root)
 
     def _walk(self, parent: ET.Element) -> None:
-        if parent.tag in _SKIPPED or TERM_CLASS in parent.get("class", ""):
+        if parent.tag in _SKIPPED or {TERM_CLASS, NO_TERMS_CLASS} & _classes(parent):
             return
         if parent.tag in _BLOCKS:  # one tooltip per term and paragraph (or item, cell)
             outer, self.shown = self.shown, set()

@@ -15,6 +15,8 @@ from biblio.render.other_styles import other_styles_markdown
 from biblio.render.robust_links import consult_with_archive
 from biblio.render.search_meta import reference_block
 from biblio.render.text import (
+    NO_TERMS,
+    NO_TERMS_CLASS,
     annex,
     citation_markdown,
     for_screen_readers,
@@ -68,7 +70,7 @@ def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 
     lines = [
         f"{'#' * level} {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
         "",
-        f"{number}{citation_markdown(ref)}{coins(ref)}",
+        f"{number}{citation_markdown(ref)}{coins(ref)}\n{NO_TERMS}",
     ]
     if ref.commentaire:
         lines += ["", _commentary(page, ref, context)]
@@ -103,12 +105,14 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
         reference_block(ref, context),
         # The citation and the link repeat the title: left out of the search index, which
         # stays smaller (the first search downloads less) and ranks the page by its title.
-        f"{citation_markdown(ref)}\n{{: data-pagefind-ignore }}",
+        f"{citation_markdown(ref)}\n{{: .{NO_TERMS_CLASS} data-pagefind-ignore }}",
         annex(consult_line(ref, ref.url in context.dead_links)),
     ]
     if ref.commentaire:
         parts += ["## Commentaire", _commentary(page, ref, context)]
-    parts += ["## Notice", _notice(page, ref, context)]
+    # The notice's titles and publishers are bibliographic text: no glossary tooltips.
+    notice = f'<div class="{NO_TERMS_CLASS}" markdown>\n\n{_notice(page, ref, context)}\n\n</div>'
+    parts += ["## Notice", notice]
     parts.append(
         annex(
             *_terms(page, ref, context),

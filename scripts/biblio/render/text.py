@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 
 from biblio.cite import cached_citation as format_citation
 from biblio.dates import year_label
@@ -23,13 +24,54 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")
 # « { » opens an attribute list (attr_list): escaped, it is shown as is and sets nothing.
 _ATTRIBUTE_LIST = re.compile(r"([{}])")
 CITATION_CLASS = "biblio-citation"  # a citation link: its title, the reference, is a tooltip
+# Bibliographic text (a citation, a notice): quoted as published, so no glossary tooltip
+# there (``biblio.markdown_ext``). ``NO_TERMS`` marks the paragraph it ends.
+NO_TERMS_CLASS = "biblio-sans-glossaire"
+NO_TERMS = f"{{: .{NO_TERMS_CLASS} }}"
 _TAG = re.compile(r"(<[^>]+>)")
+
+
+# Code, where Markdown shows every character as typed (an escape would be shown too). Only
+# the forms Markdown surely reads as code: a plain fence (superfences: up to three spaces,
+# ``` or ~~~, a language at most) closed by the very same fence, and a code span on one line
+# (Python-Markdown's BACKTICK_RE); anything else is escaped, as the rest of the text.
+_FENCED = re.compile(
+    r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*[\w#.+-]*[ \t]*\n"
+    r".*?^(?P=indent)(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+_CODE_SPAN = re.compile(r"(?<!\\)(?:\\{2})*(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def _outside_code(text: str, escape: Callable[[str], str]) -> str:
+    """``text`` with ``escape`` applied everywhere but in code blocks and code spans."""
+    parts = []
+    position = 0
+    for fenced in _FENCED.finditer(text):
+        parts.append(_outside_spans(text[position : fenced.start()], escape))
+        parts.append(fenced.group(0))
+        position = fenced.end()
+    parts.append(_outside_spans(text[position:], escape))
+    return "".join(parts)
+
+
+def _outside_spans(text: str, escape: Callable[[str], str]) -> str:
+    parts, position = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [escape(text[position : span.start()]), span.group(0)]
+        position = span.end()
+    return "".join([*parts, escape(text[position:])])
+
+
+def _neutralise(text: str) -> str:
+    return _ATTRIBUTE_LIST.sub(r"\\\1", _HTML_START.sub("&lt;", text))
 
 
 def untrusted(text: str) -> str:
     """Record Markdown with raw HTML and attribute lists neutralised: « <script> » is shown,
-    never run, and « {: onclick=… } » is shown, never applied."""
-    return _ATTRIBUTE_LIST.sub(r"\\\1", _HTML_START.sub("&lt;", text))
+    never run, and « {: onclick=… } » is shown, never applied. In code, which Markdown shows
+    as typed, nothing is escaped: « `a{b}` » does not show a backslash."""
+    return _outside_code(text, _neutralise)
 
 
 def plain(text: str) -> str:
