@@ -42,7 +42,8 @@ def test_no_tooltip_in_bibliographic_text_the_core_marks() -> None:
         '<div class="biblio-sans-glossaire" markdown>\n\n| Éditeur | ASV |\n\n</div>\n\n'
         "Ce commentaire parle du CLS."
     )
-    assert "asv.md" not in html and 'title="Atelier santé' not in html
+    assert "asv.md" not in html
+    assert 'title="Atelier santé' not in html
     assert html.count('class="biblio-terme"') == 1
     assert '<a class="biblio-terme" href="/glossaire/cls.md"' in html.split("commentaire")[1]
 
