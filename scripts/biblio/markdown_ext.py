@@ -31,7 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from biblio.glossary_source import Glossary, load_glossary
 from biblio.render.safe_html import SAFE_SCHEMES, clean, is_local_url, is_safe_url
 from biblio.render.text import NO_TERMS_CLASS
-from biblio.typography import apply_to_tree
+from biblio.typography import NNBSP, apply_to_tree
 
 __all__ = ["SAFE_SCHEMES", "BiblioExtension", "is_safe_url", "makeExtension"]
 
@@ -42,6 +42,9 @@ TERM_CLASS = "biblio-terme"
 _BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
 # Links whose title the core writes (a citation's reference) or Markdown itself (footnotes).
 TITLED_CLASSES = frozenset({"biblio-citation", "footnote-backref"})
+
+
+NARROW_REFERENCE = "&#8239;"
 
 
 class SafeLinks(Treeprocessor):
@@ -74,10 +77,15 @@ def _disarm(element: ET.Element) -> None:
 
 
 class SafeHtml(Postprocessor):
-    """The whole page through the allowlist, once Markdown has made its HTML."""
+    """The whole page through the allowlist, once Markdown has made its HTML.
+
+    The narrow no-break space is written as a character reference, as the allowlist writes
+    the no-break one (``&nbsp;``): the titles the toc extension and MkDocs take from headings
+    (table of contents, page title, navigation) fold whitespace characters to plain spaces,
+    never a reference; and this postprocessor is what they run on a heading's HTML."""
 
     def run(self, text: str) -> str:
-        return clean(text)
+        return clean(text).replace(NNBSP, NARROW_REFERENCE)
 
 
 class GlossaryTooltips(Treeprocessor):
