@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from biblio.ids import slug_words
 from biblio.model import Term
-from biblio.render.context import Backlink, SiteContext
+from biblio.render.context import Backlink, SiteContext, term_sort_key
 from biblio.render.metadata import coins
+from biblio.render.navigation import term_breadcrumb, term_sidebar
 from biblio.render.search_meta import term_block
 from biblio.render.text import (
     annex,
@@ -25,11 +25,6 @@ _KINDS = {"section": "Sections", "terme": "Autres termes du glossaire", "referen
 
 def display_name(term: Term) -> str:
     return f"{term.sigle} — {term.terme}" if term.sigle else term.terme
-
-
-def term_sort_key(term: Term) -> str:
-    """A to Z by acronym (or name), accents aside."""
-    return " ".join(slug_words(term.sigle or term.terme))
 
 
 def index_markdown(context: SiteContext) -> str:
@@ -72,8 +67,10 @@ def term_markdown(term: Term, context: SiteContext) -> str:
     page = term_page(term.id)
     definition, notes = with_footnotes(page, term.definition, context.references, "src")
     parts = [
+        f"---\n{term_sidebar(term, context.glossary_order)}---",
         f'# {plain(display_name(term))} {{ data-terme="{term.id}" data-pagefind-weight="10" }}',
         term_block(term),
+        annex(term_breadcrumb(page, term)),
         definition,
     ]
     if term.variantes:

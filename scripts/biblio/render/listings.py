@@ -11,7 +11,14 @@ from biblio.model import Reference
 from biblio.render.context import SiteContext
 from biblio.render.metadata import coins
 from biblio.render.section_pages import CONTENTS_PAGE
-from biblio.render.text import NOT_INDEXED, link, plain, reference_page, term_page
+from biblio.render.text import (
+    NO_TERMS_CLASS,
+    NOT_INDEXED,
+    link,
+    plain,
+    reference_page,
+    term_page,
+)
 from biblio.schema import TYPES, VOCABULARIES
 
 LATEST = 10
@@ -121,38 +128,84 @@ def browse_index_markdown(context: SiteContext) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Where overrides/accueil.html puts the search form (a form is no content the allowlist lets
+# through; without the template, an empty block).
+HOME_SEARCH = '<div class="biblio-accueil-recherche"></div>'
+HOME_TEMPLATE = "accueil.html"
+
+
 def home_markdown(context: SiteContext) -> str:
+    """The home page: what the base is, the search, the three ways in as cards, the latest
+    additions."""
     page = "index.md"
-    latest = context.latest[:LATEST]
-    counts = (
-        f"**{len(context.references)}** références, **{len(context.terms)}** termes de glossaire, "
-        f"**{len(context.sections)}** sections."
+    edition = (
+        "*Dynamiques territoriales de santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…) "
+        f": quelle articulation possible ?*{{: .{NO_TERMS_CLASS} }}"
     )
     lines = [
+        f"---\ntemplate: {HOME_TEMPLATE}\n---\n",
         "# Dynamiques territoriales de santé et exercice coordonné",
         "",
-        "Base de connaissances issue de la bibliographie commentée *Dynamiques territoriales de "
-        "santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…) : quelle articulation "
-        "possible ?* (octobre 2022) : chaque référence y a sa fiche, avec son commentaire, et "
-        "chaque sigle son entrée de glossaire.",
+        f"Base de connaissances issue de la bibliographie commentée {edition} (octobre 2022) : "
+        "chaque référence y a sa fiche, avec son commentaire, et chaque sigle son entrée de "
+        "glossaire.",
         "",
-        counts,
+        HOME_SEARCH,
         "",
-        "## Comment l'utiliser",
+        *_ways_in(page, context),
         "",
-        "- **Lire la bibliographie** section par section : "
-        f"{link(page, CONTENTS_PAGE, 'La bibliographie')}.",
-        f"- **Chercher** un mot, un sigle, un auteur : {link(page, 'recherche.md', 'Recherche')} "
-        "(les accents, pluriels et « l’ » n'empêchent pas de trouver).",
-        f"- **Comprendre un sigle** : {link(page, 'glossaire/index.md', 'Glossaire')} ; dans "
-        "toutes les pages, survoler ou sélectionner un sigle affiche sa définition.",
+        *_latest(page, context),
+        "## Aussi",
+        "",
+        "- **Comprendre un sigle** : dans toutes les pages, le survoler ou le sélectionner "
+        "affiche sa définition.",
         "- **Parcourir** par type, année, territoire ou thème : "
         f"{link(page, BROWSE_INDEX, 'Parcourir')}.",
         f"- **Réutiliser** : {link(page, 'telechargements.md', 'Téléchargements')} (BibTeX, RIS, "
         "CSL-JSON pour Zotero), version imprimable, fil de veille.",
-        "",
-        "## Dernières références ajoutées",
-        "",
     ]
-    lines += [f"{entry(page, r)} — ajoutée le {french(r.date_ajout)}" for r in latest]
     return "\n".join(lines) + "\n"
+
+
+def _latest(page: str, context: SiteContext) -> list[str]:
+    latest = context.latest[:LATEST]
+    if not latest:
+        return []
+    items = [f"{entry(page, r)} — ajoutée le {french(r.date_ajout)}" for r in latest]
+    return ["## Dernières références ajoutées", "", *items, ""]
+
+
+def _ways_in(page: str, context: SiteContext) -> list[str]:
+    """The three ways in, as Material's grid cards: a list in a ``grid cards`` block."""
+    references, terms = len(context.references), len(context.terms)
+    cards = [
+        (
+            CONTENTS_PAGE,
+            "La bibliographie",
+            f"Les {references} références commentées, section par section, comme dans "
+            "l'édition d'octobre 2022.",
+        ),
+        (
+            "glossaire/index.md",
+            "Le glossaire",
+            f"{terms} sigles et notions : leur définition, les textes qui les fondent, les "
+            "références qui en parlent.",
+        ),
+        (
+            "connaissances/index.md",
+            "Repères",
+            "Chiffres de l'enquête, ateliers du CRES Paca, chronologie des textes, la base en "
+            "chiffres.",
+        ),
+    ]
+    items = [
+        f"-   **{link(page, target, title)}**\n\n    ---\n\n    {text}"
+        for target, title, text in cards
+    ]
+    return [
+        '<div class="grid cards biblio-entrees" markdown>',
+        "",
+        "\n\n".join(items),
+        "",
+        "</div>",
+    ]

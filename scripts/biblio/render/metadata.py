@@ -193,17 +193,18 @@ def _identifier_tags(ref: Reference) -> list[tuple[str, str]]:
     return [("citation_doi", ref.doi), ("citation_isbn", isbn), ("citation_issn", issn)]
 
 
-def front_matter(tags: list[tuple[str, str]]) -> str:
+def front_matter(tags: list[tuple[str, str]], more: str = "") -> str:
     """YAML front matter carrying the tags, each a ``[name, content]`` pair.
 
     The description is blank: the connector takes the page's description for the abstract
     when there is none, and the site's description is not this document's abstract.
+    ``more``: other front matter lines (the side bar, ``render.navigation``).
     """
-    rows = "".join(f"- [{_quoted(name)}, {_quoted(value)}]\n" for name, value in tags)
-    return f'---\ndescription: " "\n{META_KEY}:\n{rows}---\n\n'
+    rows = "".join(f"- [{yaml_string(name)}, {yaml_string(value)}]\n" for name, value in tags)
+    return f'---\ndescription: " "\n{META_KEY}:\n{rows}{more}---\n\n'
 
 
-def _quoted(text: str) -> str:
+def yaml_string(text: str) -> str:
     """A YAML double-quoted string in ASCII: any other character, and « <>& », escaped (no
     markup in the page's source, even to a builder that would show front matter as text)."""
     out = []

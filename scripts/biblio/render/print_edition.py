@@ -13,7 +13,7 @@ import re
 
 from biblio.dates.french import french
 from biblio.model import Section
-from biblio.render.context import SiteContext, section_title
+from biblio.render.context import SiteContext, ancestors, section_title
 from biblio.render.glossary_pages import display_name, term_sort_key
 from biblio.render.reference_page import listing_entry
 from biblio.render.text import (
@@ -74,10 +74,7 @@ def print_markdown(context: SiteContext, note: str = "") -> str:
 
 
 def _depth(section: Section, context: SiteContext) -> int:
-    depth, parent = 0, context.sections.get(section.parent)
-    while parent is not None and depth < 10:
-        depth, parent = depth + 1, context.sections.get(parent.parent)
-    return depth
+    return len(ancestors(section.id, context))
 
 
 def _contents(context: SiteContext, with_notes: bool) -> str:

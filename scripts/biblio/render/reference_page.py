@@ -11,6 +11,7 @@ from biblio.dates import display, french
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
 from biblio.render.metadata import coins, embedded_metadata, front_matter
+from biblio.render.navigation import reference_breadcrumb, reference_sidebar
 from biblio.render.other_styles import other_styles_markdown
 from biblio.render.robust_links import consult_with_archive
 from biblio.render.search_meta import reference_block
@@ -103,6 +104,7 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
         f"# {plain(ref.titre or '(sans titre)')}{lang_attribute(ref, TITLE_WEIGHT)}",
         DRAFT_BANNER if ref.brouillon else "",
         reference_block(ref, context),
+        annex(reference_breadcrumb(page, ref, context)),
         # The citation and the link repeat the title: left out of the search index, which
         # stays smaller (the first search downloads less) and ranks the page by its title.
         f"{citation_markdown(ref)}\n{{: .{NO_TERMS_CLASS} data-pagefind-ignore }}",
@@ -123,7 +125,7 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
             _previous_next(page, ref, context),
         )
     )
-    head = front_matter(embedded_metadata(ref, context.references))
+    head = front_matter(embedded_metadata(ref, context.references), reference_sidebar(ref, context))
     return head + "\n\n".join(p for p in parts if p) + "\n"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from biblio.model import Reference, Section, Term
-from biblio.render.context import SiteContext, section_title
+from biblio.render.context import SiteContext, ancestors, section_title
 from biblio.schema import TYPES_BY_ID, VOCABULARIES
 
 # Facet keys, as the search page names them (docs/assets/recherche.js shows their labels).
@@ -57,9 +57,7 @@ def _term_name(term: Term) -> str:
 
 def _section_trail(section_id: str, context: SiteContext) -> list[str]:
     """The section and the sections above it: filtering by « 2. » keeps « 2.3.3 »'s pages."""
-    trail: list[str] = []
     section = context.sections.get(section_id)
-    while section is not None and len(trail) < 10:
-        trail.append(section_title(section))
-        section = context.sections.get(section.parent)
-    return trail
+    if section is None:
+        return []
+    return [section_title(s) for s in (section, *reversed(ancestors(section_id, context)))]
