@@ -82,3 +82,32 @@ def test_code_in_a_commentary_shows_as_typed() -> None:
     assert "f(x) { }" in html
     assert "\\{" not in html
     assert "&amp;lt;" not in html
+
+
+def test_legifrance_note_call_is_a_superscript_never_a_reference_number(
+    render: Callable[[str], str],
+) -> None:
+    html = render("sections/textes-de-loi.md")
+    # Reference (3), « Loi n° 2021-502 … simplification (1) »: its « (1) » is no citation.
+    shown = re.sub(r'<span class="biblio-masque">.*?</span>', "", html)  # screen readers'
+    assert "simplification (1)" not in shown
+    calls = re.findall(r'<sup class="biblio-appel-jo" title="appel de note[^"]*">\(1\)</sup>', html)
+    assert len(calls) == 2  # the listing's heading and its citation
+    heading = render("references/loi-2021-502.md").split("</h1>")[0]
+    assert 'simplification <sup class="biblio-appel-jo"' in heading
+
+
+def test_two_records_of_the_same_title_are_told_apart_where_listed_together(
+    pages: dict[str, str],
+) -> None:
+    laws = pages["parcourir/types/loi.md"]
+    assert "de notre système de santé — texte complet](" in laws
+    assert '">(1)</sup> — article](' in laws
+    # Listed alone, a record keeps its title as it is.
+    section = pages["sections/textes-de-loi.md"]
+    assert "texte complet" not in section
+    # The search results tell them apart too.
+    assert (
+        'data-pagefind-meta="title:LOI n° 2016-41'
+        in pages["references/loi-modernisation-2016-article.md"]
+    )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from biblio.ids import slug_words
 from biblio.model import Corpus, Reference, Section, Term
 from biblio.order import references_in_order, sections_in_order
+from biblio.render.titles import distinguishing_parts
 from biblio.terms import TermFinder
 from biblio.validate.markdown import CITATION, CITED_ID
 
@@ -38,7 +39,11 @@ class SiteContext:
     rank: dict[str, int] = field(default_factory=dict)  # place in edition order
     rank_in_section: dict[str, int] = field(default_factory=dict)
     dead_links: frozenset[str] = frozenset()  # URLs the last link check found dead
+    numbered: dict[str, Section] = field(default_factory=dict)  # « 2.3 » → its section
     glossary_order: list[Term] = field(default_factory=list)  # A to Z (``term_sort_key``)
+    # What tells a reference from another of the same title in the whole base
+    # (``titles.distinguishing_parts``); a listing keeps those it lists together.
+    distinct: dict[str, str] = field(default_factory=dict)
 
 
 def build_context(corpus: Corpus) -> SiteContext:
@@ -61,7 +66,9 @@ def build_context(corpus: Corpus) -> SiteContext:
         reverse=True,
     )
     context.finder = TermFinder(corpus.terms)
+    context.numbered = {s.numero: s for s in context.section_order if s.numero}
     context.glossary_order = sorted(corpus.terms, key=term_sort_key)
+    context.distinct = distinguishing_parts(corpus.references)
     _backlinks(context)
     return context
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from biblio.dates import french, year_label
@@ -18,7 +18,9 @@ from biblio.render.text import (
     plain,
     reference_page,
     term_page,
+    title_markdown,
 )
+from biblio.render.titles import listed_together
 from biblio.schema import TYPES, VOCABULARIES
 
 LATEST = 10
@@ -70,10 +72,13 @@ FACETS: tuple[Facet, ...] = (
 )
 
 
-def entry(page: str, ref: Reference) -> str:
+def entry(page: str, ref: Reference, distinct: Mapping[str, str]) -> str:
+    """A reference in a listing; ``distinct``: what tells apart the listed references of
+    the same title (``titles.listed_together``)."""
     number = f"({ref.numero}) " if ref.numero else ""
     suffix = f", {year_label(ref.year)}" if ref.year else ""
-    item = f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
+    title = title_markdown(ref, distinct)
+    item = f"- {number}{link(page, reference_page(ref.id), title)}{suffix}"
     return item + coins(ref)
 
 
@@ -113,7 +118,8 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
         if page.endswith("themes.md") and value in context.terms:  # a theme is a term
             definition = link(value_page, term_page(value), label)
             listing += [f"Définition du thème dans le glossaire : {definition}.", ""]
-        listing += [entry(value_page, r) for r in refs]
+        distinct = listed_together(refs, context.distinct)
+        listing += [entry(value_page, r, distinct) for r in refs]
         pages[value_page] = "\n".join(listing) + "\n"
     pages[page] = "\n".join(lines) + "\n"
     return pages
@@ -171,7 +177,8 @@ def _latest(page: str, context: SiteContext) -> list[str]:
     latest = context.latest[:LATEST]
     if not latest:
         return []
-    items = [f"{entry(page, r)} — ajoutée le {french(r.date_ajout)}" for r in latest]
+    distinct = listed_together(latest, context.distinct)
+    items = [f"{entry(page, r, distinct)} — ajoutée le {french(r.date_ajout)}" for r in latest]
     return ["## Dernières références ajoutées", "", *items, ""]
 
 

@@ -129,7 +129,7 @@ def edition_text(text: str, context: SiteContext, listed: set[str], name: str) -
 def cross_references(text: str, context: SiteContext, page: str) -> str:
     """``text`` with « partie 5 » or « section 2.3 » as a link to that section: its anchor in
     the print edition (``page`` empty), else its page. Numbers no section has stay text."""
-    numbered = {s.numero: s for s in context.section_order if s.numero}
+    numbered = context.numbered  # built once per build (``build_context``)
 
     def replace(match: re.Match[str]) -> str:
         section = numbered.get(match.group(2))

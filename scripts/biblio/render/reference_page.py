@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 from biblio.cite import cached_citation as format_citation
 from biblio.cite import format_authors
@@ -26,8 +27,10 @@ from biblio.render.text import (
     reference_page,
     section_page,
     term_page,
+    title_markdown,
     with_citations,
 )
+from biblio.render.titles import listed_together
 from biblio.schema import TYPES_BY_ID, VOCABULARIES
 from biblio.typography import french_spacing
 
@@ -69,7 +72,7 @@ def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 
     """A reference in a section page: number, citation, commentary, link."""
     number = f"**({ref.numero})** " if ref.numero else ""
     lines = [
-        f"{'#' * level} {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
+        f"{'#' * level} {link(page, reference_page(ref.id), _listed(ref, context))}{_anchor(ref)}",
         "",
         f"{number}{citation_markdown(ref)}{coins(ref)}\n{NO_TERMS}",
     ]
@@ -78,6 +81,12 @@ def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 
     if ref.url:
         lines += ["", consult_line(ref, ref.url in context.dead_links)]
     return "\n".join(lines)
+
+
+def _listed(ref: Reference, context: SiteContext) -> str:
+    """The title in its section's listing, told apart from another listed there."""
+    siblings = context.by_section.get(ref.section, []) if ref.id in context.distinct else []
+    return title_markdown(ref, listed_together(siblings, context.distinct))
 
 
 def _anchor(ref: Reference) -> str:
@@ -101,7 +110,8 @@ def _commentary(page: str, ref: Reference, context: SiteContext) -> str:
 def reference_markdown(ref: Reference, context: SiteContext) -> str:
     page = reference_page(ref.id)
     parts = [
-        f"# {plain(ref.titre or '(sans titre)')}{lang_attribute(ref, TITLE_WEIGHT)}",
+        f"# {title_markdown(ref) if ref.titre else '(sans titre)'}"
+        f"{lang_attribute(ref, TITLE_WEIGHT)}",
         DRAFT_BANNER if ref.brouillon else "",
         reference_block(ref, context),
         annex(reference_breadcrumb(page, ref, context)),
@@ -212,8 +222,9 @@ def _same_section(page: str, ref: Reference, context: SiteContext) -> list[str]:
         return []
     index = context.rank_in_section[ref.id]
     window = siblings[max(0, index - NEIGHBOURS) : index + NEIGHBOURS + 1]
+    distinct = listed_together(window, context.distinct)
     items = [
-        f"- {f'({r.numero}) ' if r.numero else ''}{ref_link(page, r)}"
+        f"- {f'({r.numero}) ' if r.numero else ''}{ref_link(page, r, distinct)}"
         for r in window
         if r is not ref
     ]
@@ -252,5 +263,5 @@ def reference_downloads(ref: Reference) -> dict[str, str]:
     }
 
 
-def ref_link(page: str, ref: Reference) -> str:
-    return link(page, reference_page(ref.id), plain(ref.titre))
+def ref_link(page: str, ref: Reference, distinct: Mapping[str, str] | None = None) -> str:
+    return link(page, reference_page(ref.id), title_markdown(ref, distinct))

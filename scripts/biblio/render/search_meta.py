@@ -13,15 +13,17 @@ import html
 
 from biblio.model import Reference, Section, Term
 from biblio.render.context import SiteContext, ancestors, section_title
+from biblio.render.titles import listed_title
 from biblio.schema import TYPES_BY_ID, VOCABULARIES
 
 # Facet keys, as the search page names them (docs/assets/recherche.js shows their labels).
 TYPE, YEAR, TERRITORY, SECTION, TERM = "type", "annee", "territoire", "section", "terme"
 
 
-def search_block(kind: str, filters: list[tuple[str, str]]) -> str:
-    """The hidden block of a page: its kind, then one element per facet value."""
-    spans = [_span("meta", "genre", kind)]
+def search_block(kind: str, filters: list[tuple[str, str]], title: str = "") -> str:
+    """The hidden block of a page: its kind, its title when not its heading's, then one
+    element per facet value."""
+    spans = [_span("meta", "genre", kind)] + ([_span("meta", "title", title)] if title else [])
     spans += [_span("filter", key, value) for key, value in filters if value.strip()]
     return '<div class="biblio-facettes" data-pagefind-ignore>' + "".join(spans) + "</div>"
 
@@ -40,7 +42,9 @@ def reference_block(ref: Reference, context: SiteContext) -> str:
     ]
     filters += [(SECTION, title) for title in _section_trail(ref.section, context)]
     filters += [(TERM, _term_name(context.terms[t])) for t in ref.termes if t in context.terms]
-    return search_block(kind, filters)
+    # A record sharing its title with another is told apart in the results too.
+    title = listed_title(ref, context.distinct) if ref.id in context.distinct else ""
+    return search_block(kind, filters, title)
 
 
 def section_block(section: Section, context: SiteContext) -> str:

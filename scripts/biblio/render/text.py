@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from biblio.cite import cached_citation as format_citation
 from biblio.dates import year_label
 from biblio.model import Reference
+from biblio.render.titles import note_call, note_call_html
 from biblio.validate.markdown import CITATION, CITED_ID
 
 # « <tag », « </tag », « <!-- », « <?php »: the start of raw HTML. Autolinks stay.
@@ -112,9 +113,25 @@ def section_page(section_id: str) -> str:
 
 
 def citation_markdown(ref: Reference) -> str:
-    """The house-style citation as Markdown (its HTML with text escaped for Markdown)."""
+    """The house-style citation as Markdown (its HTML with text escaped for Markdown);
+    Légifrance's note call at the end of the title as a superscript (``titles``)."""
     parts = _TAG.split(format_citation(ref).html)
-    return "".join(p if _TAG.fullmatch(p) else _MARKDOWN_SPECIAL.sub(r"\\\1", p) for p in parts)
+    text = "".join(p if _TAG.fullmatch(p) else _MARKDOWN_SPECIAL.sub(r"\\\1", p) for p in parts)
+    call = note_call(ref)[1]
+    if not call:
+        return text
+    shown = re.compile(rf"\s{re.escape(call)}(?=[,.]|<|$)")  # the title's end, not a « (1) » after
+    return shown.sub(lambda _: " " + note_call_html(call), text, count=1)
+
+
+def title_markdown(ref: Reference, distinct: Mapping[str, str] | None = None) -> str:
+    """A reference's title as Markdown: escaped, Légifrance's note call « (1) » as a
+    superscript, and what tells it apart from another record of the same title (``distinct``,
+    ``SiteContext.distinct``)."""
+    title, call = note_call(ref)
+    shown = plain(title) + (f" {note_call_html(call)}" if call else "")
+    part = (distinct or {}).get(ref.id, "")
+    return f"{shown} — {plain(part)}" if part else shown
 
 
 def label(ref: Reference) -> str:
