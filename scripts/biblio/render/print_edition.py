@@ -14,7 +14,7 @@ import re
 from biblio.dates.french import french
 from biblio.model import Section
 from biblio.render.context import SiteContext, ancestors, section_title
-from biblio.render.glossary_pages import display_name, term_sort_key
+from biblio.render.glossary_pages import display_name
 from biblio.render.reference_page import listing_entry
 from biblio.render.text import (
     link,
@@ -100,7 +100,7 @@ def _section(
     for ref in context.by_section.get(section.id, []):
         parts.append(listing_entry(PRINT_PAGE, ref, context, level=5))
     if section.id == GLOSSARY_SECTION:
-        for term in sorted(context.corpus.terms, key=term_sort_key):
+        for term in context.glossary_order:
             name = display_name(term)
             text, own_notes = edition_text(term.definition, context, listed, f"terme-{term.id}")
             parts += [f"##### {plain(name)} {{ #terme-{term.id} }}", text]

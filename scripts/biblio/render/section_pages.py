@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from biblio.model import Reference, Section
+from biblio.render import navigation
 from biblio.render.context import SiteContext, section_title
 from biblio.render.glossary_pages import glossary_listing
-from biblio.render.navigation import CONTENTS_PAGE, section_breadcrumb, section_sidebar
+from biblio.render.navigation import section_breadcrumb, section_sidebar
 from biblio.render.print_edition import GLOSSARY_SECTION, cross_references
 from biblio.render.reference_page import listing_entry
 from biblio.render.search_meta import section_block
@@ -17,6 +18,8 @@ from biblio.render.text import (
     section_page,
     with_footnotes,
 )
+
+CONTENTS_PAGE = navigation.CONTENTS_PAGE
 
 
 def contents_markdown(context: SiteContext) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from biblio.dates import french
 from biblio.model import Reference
@@ -51,7 +51,7 @@ def _is_article(ref: Reference) -> bool:
 
 
 # What may tell two records of the same title apart, in the order it is tried.
-_PARTS = (
+_PARTS: tuple[Callable[[Reference], str], ...] = (
     lambda r: TYPES_BY_ID[r.type].label if r.type in TYPES_BY_ID else r.type,
     lambda r: french(r.date or r.date_signature) if r.date or r.date_signature else "",
     lambda r: "article" if _is_article(r) else "texte complet",
