@@ -22,6 +22,7 @@ from biblio.render.text import (
     section_page,
     term_page,
 )
+from biblio.typography import french_spacing
 
 CONTENTS_PAGE = "bibliographie.md"
 GLOSSARY_PAGE = "glossaire/index.md"
@@ -79,14 +80,16 @@ def _url(docs_path: str) -> str:
 def _sidebar(title: str, title_page: str, items: list[tuple[str, str, bool]]) -> str:
     """Front matter lines: the side bar's title and link, then its items (label, docs page,
     whether it is the page itself). Values are record text: quoted by ``yaml_string``."""
+    # The theme prints these as they are: French typography applied here.
     lines = [
         f"{SIDEBAR_KEY}:",
-        f"  titre: {yaml_string(title)}",
+        f"  titre: {yaml_string(french_spacing(title))}",
         f"  adresse: {yaml_string(_url(title_page))}",
         "  liens:",
     ]
     lines += [
-        f"  - [{yaml_string(text)}, {yaml_string(_url(path))}, {'true' if own else 'false'}]"
+        f"  - [{yaml_string(french_spacing(text))}, {yaml_string(_url(path))}, "
+        f"{'true' if own else 'false'}]"
         for text, path, own in items
     ]
     return "\n".join(lines) + "\n"
