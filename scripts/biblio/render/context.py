@@ -41,6 +41,7 @@ class SiteContext:
     dead_links: frozenset[str] = frozenset()  # URLs the last link check found dead
     numbered: dict[str, Section] = field(default_factory=dict)  # « 2.3 » → its section
     glossary_order: list[Term] = field(default_factory=list)  # A to Z (``term_sort_key``)
+    glossary_rank: dict[str, int] = field(default_factory=dict)  # place in glossary order
     # What tells a reference from another of the same title in the whole base
     # (``titles.distinguishing_parts``); a listing keeps those it lists together.
     distinct: dict[str, str] = field(default_factory=dict)
@@ -68,6 +69,7 @@ def build_context(corpus: Corpus) -> SiteContext:
     context.finder = TermFinder(corpus.terms)
     context.numbered = {s.numero: s for s in context.section_order if s.numero}
     context.glossary_order = sorted(corpus.terms, key=term_sort_key)
+    context.glossary_rank = {t.id: i for i, t in enumerate(context.glossary_order)}
     context.distinct = distinguishing_parts(corpus.references)
     _backlinks(context)
     return context

@@ -69,7 +69,7 @@ def term_markdown(term: Term, context: SiteContext) -> str:
     page = term_page(term.id)
     definition, notes = with_footnotes(page, term.definition, context.references, "src")
     parts = [
-        f"---\n{term_sidebar(term, context.glossary_order)}---",
+        f"---\n{term_sidebar(term, context)}---",
         f'# {plain(display_name(term))} {{ data-terme="{term.id}" data-pagefind-weight="10" }}',
         term_block(term),
         annex(term_breadcrumb(page, term)),

@@ -103,9 +103,10 @@ def reference_sidebar(ref: Reference, context: SiteContext) -> str:
     """The other references of the reference's section (front matter), or ""."""
     section = context.sections.get(ref.section)
     siblings = context.by_section.get(ref.section, [])
-    if section is None or ref not in siblings:
+    index = context.rank_in_section.get(ref.id, -1)
+    if section is None or not 0 <= index < len(siblings) or siblings[index] is not ref:
         return ""
-    window = _window(siblings, context.rank_in_section[ref.id])
+    window = _window(siblings, index)
     items = [(_entry(r), reference_page(r.id), r is ref) for r in window]
     return _sidebar(section_title(section), section_page(section.id), items)
 
@@ -114,9 +115,10 @@ def _entry(ref: Reference) -> str:
     return f"({ref.numero}) {_short(ref.titre)}" if ref.numero else _short(ref.titre)
 
 
-def term_sidebar(term: Term, terms: list[Term]) -> str:
-    """The terms around ``term`` in the glossary's order (``terms``), as front matter."""
-    index = terms.index(term)
+def term_sidebar(term: Term, context: SiteContext) -> str:
+    """The terms around ``term`` in the glossary's order, as front matter."""
+    terms = context.glossary_order
+    index = context.glossary_rank[term.id]
     items = [(t.sigle or t.terme, term_page(t.id), t is term) for t in _window(terms, index)]
     return _sidebar("Glossaire", GLOSSARY_PAGE, items)
 
