@@ -207,16 +207,18 @@ def front_matter(tags: list[tuple[str, str]], more: str = "") -> str:
 def yaml_string(text: str) -> str:
     """A YAML double-quoted string in ASCII: any other character, and « <>& », escaped (no
     markup in the page's source, even to a builder that would show front matter as text)."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in '"\\':
-            out.append("\\" + char)
-        elif 0x20 <= code < 0x7F and char not in "<>&":
-            out.append(char)
-        else:
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-    return '"' + "".join(out) + '"'
+    return '"' + _YAML_ESCAPED.sub(_yaml_escape, text) + '"'
+
+
+_YAML_ESCAPED = re.compile(r'[^\x20-\x7e]|["\\<>&]')
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in '"\\':
+        return "\\" + char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 # COinS (OpenURL ContextObject in a span): Zotero's connector offers every span of a page in a
