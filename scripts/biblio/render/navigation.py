@@ -15,7 +15,6 @@ from biblio.render.context import SiteContext, ancestors, section_title
 from biblio.render.metadata import yaml_string
 from biblio.render.text import (
     for_screen_readers,
-    label,
     link,
     plain,
     reference_page,
@@ -30,6 +29,7 @@ SIDEBAR_KEY = "biblio_parcours"  # front matter key read by overrides/partials/n
 T = TypeVar("T")
 NEIGHBOURS = 7  # items of the side bar before and after the page's own
 SHORT = 60  # characters of a title in the side bar
+BREADCRUMB_SHORT = 40  # of an unnumbered reference's title in its breadcrumbs
 
 
 def _trail(crumbs: list[str], here: str) -> str:
@@ -58,7 +58,8 @@ def section_breadcrumb(page: str, section: Section, context: SiteContext) -> str
 def reference_breadcrumb(page: str, ref: Reference, context: SiteContext) -> str:
     section = context.sections.get(ref.section)
     trail = [*ancestors(section.id, context), section] if section else []
-    return _trail(_bibliography_crumbs(page, trail), plain(label(ref)))
+    here = f"({ref.numero})" if ref.numero else _short(ref.titre, BREADCRUMB_SHORT)
+    return _trail(_bibliography_crumbs(page, trail), plain(here))
 
 
 def term_breadcrumb(page: str, term: Term) -> str:
@@ -66,8 +67,8 @@ def term_breadcrumb(page: str, term: Term) -> str:
     return _trail([glossary], plain(term.sigle or term.terme))
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= SHORT else text[: SHORT - 2].rsplit(" ", 1)[0] + "…"
+def _short(text: str, length: int = SHORT) -> str:
+    return text if len(text) <= length else text[: length - 2].rsplit(" ", 1)[0] + "…"
 
 
 def _url(docs_path: str) -> str:
