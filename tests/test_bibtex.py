@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from biblio.convert.bibtex import parse
+from biblio.convert.latex import (
+    balanced,
+    escape_braces,
+    latex_to_text,
+    text_to_latex,
+    unescape_braces,
+)
 from biblio.model import Person, Position
 from biblio.validate.locate import FieldLocator
 from biblio.validate.runner import load_base
@@ -69,3 +79,12 @@ def test_a_duplicate_in_a_bib_file_points_at_its_own_entry(base_copy: Path) -> N
         "references/zotero.bib:19:3: erreur: URL « https://solidarites-sante.gouv.fr/IMG/pdf/"
         "rapport_chauvin… » déjà utilisée par « rapport-2021 » (references/zotero.bib) [X003]"
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="{}\\ab tx", max_size=30).map(lambda t: " ".join(t.split())))
+def test_braces_are_escaped_one_way_and_read_back(text: str) -> None:
+    escaped = escape_braces(text)
+    assert balanced(escaped.replace(r"\{", "").replace(r"\}", ""))
+    assert unescape_braces(escaped) == text
+    assert latex_to_text(text_to_latex(text)) == text.strip()

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from biblio import staging
 from biblio.cli import main
-from biblio.staging import LOCK_NAME, STAGING_NAME
+from biblio.staging import LOCK_NAME, STAGING_NAME, locked_tree
 from conftest import FIXTURES, REPO
 
 ENTRY = """@report{{k{i},
@@ -264,3 +265,54 @@ def test_a_failed_commit_removes_only_the_files_of_this_run(
         "à quelqu'un d'autre\n"
     )
     assert not (base / STAGING_NAME).exists()
+
+
+def test_a_replacing_run_that_dies_half_way_is_finished_by_the_next_writer(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ``liens --ecrire-archives`` changes records: all of them or (after recovery) all.
+    originals = {f"references/arch-{i}.yaml": f"type: rapport\nn: {i}\n" for i in range(20)}
+    for name, text in originals.items():
+        (base / name).write_text(text, encoding="utf-8")
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from pathlib import Path
+        import biblio.staging as staging
+        real_replace = os.replace
+        calls = []
+        def die(*args):
+            calls.append(args)
+            if len(calls) > 4:  # the journal, then three records replaced
+                os._exit(9)
+            return real_replace(*args)
+        os.replace = die
+        files = {f"references/arch-{i}.yaml": f"type: rapport\\nn: {i}\\nnouveau: oui\\n"
+                 for i in range(20)}
+        staging.commit_replaced_files(Path(sys.argv[1]), files)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    dead = subprocess.run([sys.executable, "-c", script, str(base)], env=env, check=False)
+    assert dead.returncode == 9
+    changed = [n for n in originals if "nouveau" in (base / n).read_text(encoding="utf-8")]
+    assert len(changed) == 3
+    assert main(["valider", "--racine", str(base)]) == 1
+    assert "écriture interrompue" in capsys.readouterr().out
+    with locked_tree(base):
+        pass
+    assert "achevée" in capsys.readouterr().err
+    for name, text in originals.items():
+        assert (base / name).read_text(encoding="utf-8") == text + "nouveau: oui\n"
+    assert not (base / STAGING_NAME).exists()
+
+
+def test_replacing_refuses_a_missing_file_and_writes_nothing(base: Path) -> None:
+    from biblio.output import WriteRefused
+
+    (base / "references" / "la.yaml").write_text("type: rapport\n", encoding="utf-8")
+    files = {"references/la.yaml": "type: livre\n", "references/absente.yaml": "type: livre\n"}
+    with pytest.raises(WriteRefused, match=r"absente\.yaml"):
+        staging.commit_replaced_files(base, files)
+    assert (base / "references" / "la.yaml").read_text(encoding="utf-8") == "type: rapport\n"
+    assert not (base / "references" / "absente.yaml").exists()

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from biblio.convert.common import reference_values
+from biblio.convert.formats import BY_NAME
 from biblio.diagnostics import ERROR
 from biblio.importing import (
-    FORMATS,
     ImportPlan,
     declared_as_utf8,
     detect_format,
@@ -128,7 +128,7 @@ def test_a_real_export_comes_back_from_its_own_format(name: str, tmp_path: Path)
     kind = read_kind(name)
     if not references or kind is None:
         pytest.skip("aucune fiche créée (fichier illisible) : rien à réexporter")
-    exported = FORMATS[kind].dump(references)
+    exported = BY_NAME[kind].dump(references)
     second = tmp_path / "second"
     shutil.copytree(FIXTURES / "base", second)
     entries, problems = read_entries(exported.encode(), f"export.{kind}")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from biblio.convert import bibtex, csljson, ris
-from biblio.diagnostics import Diagnostic
+from biblio.diagnostics import ERROR, Diagnostic
 from biblio.importing import plan_import
 from biblio.load.raw import RawRecord
 from biblio.model import Corpus
@@ -94,10 +94,17 @@ CSL_ITEMS = st.lists(_JSON, max_size=4).map(json.dumps)
 
 
 def _check(records: list[RawRecord], problems: list[Diagnostic], fmt: str) -> None:
+    """Located diagnostics, and every entry in exactly one state: created (or as a draft),
+    duplicate, or refused (an error of the reader, for an entry that gave no record)."""
     assert all(isinstance(d, Diagnostic) and d.ligne >= 1 for d in problems)
     for raw in records:
         raw.exchange_format = fmt
-    plan_import(Corpus(), records, "2026-01-01")  # every entry ends in one state
+    plan = plan_import(Corpus(), records, "2026-01-01")
+    assert len(plan.created) + len(plan.skipped) == len(records)
+    assert len({c.path for c in plan.created}) == len(plan.created)  # one file each
+    # The only errors are the readers' refusals (unreadable entry or file): never a record
+    # that is both created and refused.
+    assert {d.code for d in problems if d.gravite == ERROR} <= {"F003", "F013"}
 
 
 @BUDGET
@@ -115,4 +122,12 @@ def test_ris_reader_never_raises(text: str) -> None:
 @BUDGET
 @given(st.one_of(_texts(JSON_PIECES), CSL_ITEMS))
 def test_csljson_reader_never_raises(text: str) -> None:
-    _check(*csljson.parse(text, "x.json"), "csljson")
+    records, problems = csljson.parse(text, "x.json")
+    _check(records, problems, "csljson")
+    try:
+        document = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return
+    if isinstance(document, list):  # each item: one record, or one refusal
+        refused = [d for d in problems if d.gravite == ERROR]
+        assert len(records) + len(refused) == len(document)

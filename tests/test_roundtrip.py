@@ -9,13 +9,13 @@ import shutil
 import subprocess
 import warnings
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from biblio.build import build_record
-from biblio.convert import bibtex, csljson, ris, yaml_record
+from biblio.convert import bibtex, csljson, yaml_record
+from biblio.convert.formats import BY_NAME, ExchangeFormat
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import parse_yaml
 from biblio.model import Person, Position, Reference
@@ -24,10 +24,10 @@ from biblio.validate.runner import load_base
 from conftest import REPO
 
 CORPUS = load_base(REPO, use_cache=False).corpus.references
-FORMATS = {"bibtex": bibtex, "ris": ris, "csljson": csljson}
+FORMATS = BY_NAME
 
 
-def read_back(module: ModuleType, text: str) -> list[Reference]:
+def read_back(module: ExchangeFormat, text: str) -> list[Reference]:
     raws, problems = module.parse(text, "export")
     assert problems == []
     return [_build(raw) for raw in raws]

@@ -84,3 +84,23 @@ def test_new_record_is_the_dataclass_with_its_checks() -> None:
         new_record(Reference, {**values, "tite": "T"})
     with pytest.raises(TypeError, match="missing \\['titre'\\]"):
         new_record(Reference, {k: v for k, v in values.items() if k != "titre"})
+
+
+def test_every_reference_field_says_where_its_page_shows_it() -> None:
+    for spec in schema.REFERENCE_FIELDS:
+        assert spec.notice or spec.shown, spec.name
+
+
+def test_every_link_field_names_its_diagnostic() -> None:
+    for fields in schema.FIELDS_BY_KIND.values():
+        for spec in fields:
+            if spec.kind in schema.LINK_TARGETS:
+                code, label = spec.link
+                assert code in schema.DIAGNOSTIC_CODES, spec.name
+                assert label, spec.name
+
+
+def test_every_field_has_an_example() -> None:
+    for fields in schema.FIELDS_BY_KIND.values():
+        for spec in fields:
+            assert spec.example, spec.name

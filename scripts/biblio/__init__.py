@@ -9,8 +9,12 @@ How a record becomes a page (each step pure unless marked as an edge)::
                                                                       the address promise)
 
 Data, declared once
-    ``schema`` (fields, vocabularies, codes, document types), ``type_names`` (every BibLaTeX,
-    RIS and CSL type → ours), ``model`` (frozen records), ``diagnostics``.
+    ``schema`` (vocabularies, codes, document types) and ``schema_fields`` (each field: kind,
+    label, example, its name in BibLaTeX, RIS and CSL-JSON, its place on the reference page,
+    the diagnostic of a link field), ``type_names`` (every BibLaTeX, RIS and CSL type → ours),
+    ``model`` (frozen records; a field declared only in the schema is added to them),
+    ``diagnostics``. Formats, checks, pages and the JSON dump read the fields from the schema:
+    adding one is a schema-only change (README, « Ajouter un champ »).
 Reading: ``load/``
     ``files`` finds and decodes record files (encoding, NUL bytes, symbolic link loops),
     ``yaml_tree`` parses YAML safely (no anchors or aliases, bounded nesting, positions found
@@ -26,9 +30,11 @@ Dates and citations
     ``dates/`` (EDTF level 1: checks, French wording, each format's form), ``cite`` (the house
     style), ``csl_styles`` (ISO 690, APA, Vancouver through pandoc's citeproc).
 Exchange formats: ``convert/``
-    One module per format (``bibtex``, ``ris``/``ris_write``, ``csljson``, ``yaml_record``,
-    ``base_json``), ``normalise`` (DOI, ISBN lists, entities, control characters) — readers
-    never raise, writers escape what their format cannot carry. ``importing`` plans an import
+    ``formats`` (the registry: name, label, suffixes, media type, parse, dump — used by the
+    command line, the importer and the downloads), one module per format (``bibtex``,
+    ``ris``/``ris_write``, ``csljson``, ``yaml_record``, ``base_json``), ``normalise`` (DOI,
+    ISBN lists, entities, control characters) — readers never raise, writers escape what
+    their format cannot carry. ``importing`` plans an import
     entry by entry (created, draft, duplicate, refused).
 Rendering: ``render/``
     Pure, deterministic Markdown for every page (``pages.generated_pages``); untrusted text

@@ -8,7 +8,11 @@ from biblio import schema
 from biblio.load.raw import RawRecord
 from biblio.model import Record, Reference, Section, Term, TextOrigin, new_record
 
-RECORD_CLASSES: dict[str, Any] = {"reference": Reference, "terme": Term, "section": Section}
+RECORD_CLASSES: dict[schema.RecordKind, Any] = {
+    schema.RecordKind.REFERENCE: Reference,
+    schema.RecordKind.TERM: Term,
+    schema.RecordKind.SECTION: Section,
+}
 _MARKDOWN_FIELDS = {
     kind: [f.name for f in fields if f.kind == schema.MARKDOWN]
     for kind, fields in schema.FIELDS_BY_KIND.items()
@@ -22,7 +26,7 @@ _DRAFT_DEFAULTS = {"titre": "", "type": "document"}
 def build_record(raw: RawRecord, values: dict[str, Any]) -> Record | None:
     """The model object, or None when a required field did not pass its checks (a draft is
     built all the same: its gaps are reported as warnings)."""
-    if values.get("brouillon") is True and raw.kind == "reference":
+    if values.get("brouillon") is True and raw.kind == schema.RecordKind.REFERENCE:
         values = {**{k: v for k, v in _DRAFT_DEFAULTS.items() if k not in raw.data}, **values}
     if any(name not in values for name in schema.REQUIRED_BY_KIND[raw.kind]):
         return None

@@ -19,6 +19,7 @@ from biblio.commands.support import (
     load_clean_report,
     root_of,
 )
+from biblio.convert.formats import BY_NAME
 from biblio.output import WriteRefused
 from biblio.validate.runner import Report, load_base
 
@@ -49,7 +50,6 @@ def cmd_valider(args: argparse.Namespace) -> int:
 
 def cmd_exporter(args: argparse.Namespace) -> int:
     from biblio.convert import base_json
-    from biblio.importing import FORMATS
     from biblio.order import references_in_order, restrict_to_section
     from biblio.output import write_new_file
 
@@ -60,7 +60,7 @@ def cmd_exporter(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = base_json.dump(corpus)
     else:
-        text = FORMATS[args.format].dump(references_in_order(corpus))
+        text = BY_NAME[args.format].dump(references_in_order(corpus))
     if args.sortie is None:
         sys.stdout.write(text)
     else:
@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     valider.add_argument("--json", action="store_true", help="diagnostics en JSON")
     exporter = add("exporter", "exporter la base", cmd_exporter)
-    exporter.add_argument("--format", choices=["json", "bibtex", "ris", "csljson"], default="json")
+    exporter.add_argument("--format", choices=["json", *BY_NAME], default="json")
     exporter.add_argument("--section", metavar="ID", help="une section (et ses sous-sections)")
     exporter.add_argument("-o", "--sortie", metavar="FICHIER", help="fichier à écrire")
     exporter.add_argument("--force", action="store_true", help="remplacer le fichier existant")

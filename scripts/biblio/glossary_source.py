@@ -13,7 +13,7 @@ from pathlib import Path
 
 from biblio.load.files import find_record_files
 from biblio.model import Term
-from biblio.schema import FOLDERS
+from biblio.schema import FOLDERS, RecordKind
 from biblio.terms import TermFinder, short_definition
 from biblio.validate.perfile import check_file
 
@@ -31,11 +31,11 @@ def load_glossary(root: Path) -> Glossary:
     """The terms of the base at ``root``, ready for the tooltips; bad records are skipped
     (the validator reports them)."""
     root = root.resolve()
-    signature = _signature(root / FOLDERS["terme"])  # called for every page: stats only
+    signature = _signature(root / FOLDERS[RecordKind.TERM])  # called for every page: stats only
     cached = _cache.get(root)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    sources, _ = find_record_files(root, kinds=("terme",))
+    sources, _ = find_record_files(root, kinds=(RecordKind.TERM,))
     terms: dict[str, Term] = {}
     for source in sources:
         for entry in check_file(source, source.path.read_bytes()).entries:

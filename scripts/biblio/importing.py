@@ -17,13 +17,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from biblio import schema
 from biblio.build import build_record
-from biblio.convert import bibtex, csljson, ris, yaml_record
+from biblio.convert import csljson, yaml_record
 from biblio.convert.common import NOTE_PREFIX, reference_values
+from biblio.convert.formats import BY_NAME, by_suffix, expected_formats
 from biblio.diagnostics import ERROR, Diagnostic, error, quote, warning
 from biblio.ids import slug_words, unique_id
 from biblio.load.files import SourceFile, decode
@@ -32,13 +32,8 @@ from biblio.model import Corpus, Position, Reference
 from biblio.validate.corpus import normalise_url
 from biblio.validate.record import NO_DATE, check_record, missing_fields
 
-FORMATS: dict[str, ModuleType] = {"bibtex": bibtex, "ris": ris, "csljson": csljson}
-FORMAT_LABELS = {"bibtex": "BibTeX/BibLaTeX", "ris": "RIS", "csljson": "CSL-JSON"}
-_EXTENSIONS = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csljson"}
 _BIBTEX_START = re.compile(r"^\s*@\w+\s*[{(]", re.MULTILINE)
 _RIS_START = re.compile(r"^TY\s{1,2}-", re.MULTILINE)
-# Where a value the schema refuses is kept, by format (an export in that format gives it back).
-_PREFIXES = {"bibtex": "bibtex", "ris": "ris", "csljson": "csl"}
 # A value set aside is kept under the format's own name for it, so that an export in that
 # format writes it where it came from (and a new import sets it aside again).
 _SOURCE_NAMES = {"csl": csljson.CSL_NAMES}
@@ -100,20 +95,21 @@ def detect_format(text: str, name: str) -> str | None:
         return "ris"
     if _BIBTEX_START.search(body):
         return "bibtex"
-    return _EXTENSIONS.get(Path(name).suffix.lower())
+    by_name = by_suffix(name)
+    return by_name.name if by_name else None
 
 
 def read_entries(data: bytes, name: str) -> tuple[list[RawRecord], list[Diagnostic]]:
     """Raw references of one exchange file (``name`` is how diagnostics call it). Each error
     among the diagnostics is an entry (or the whole file) that could not be read."""
-    text = decode(SourceFile("reference", Path(name), name), declared_as_utf8(data))
+    text = decode(SourceFile(schema.RecordKind.REFERENCE, Path(name), name), declared_as_utf8(data))
     if isinstance(text, Diagnostic):
         return [], [text]
     kind = detect_format(text, name)
     if kind is None:
-        message = "format non reconnu : BibTeX (.bib), RIS (.ris) ou CSL-JSON (.json) attendu"
+        message = f"format non reconnu : {expected_formats()} attendu"
         return [], [error(Position(name), "F003", message)]
-    parsed: tuple[list[RawRecord], list[Diagnostic]] = FORMATS[kind].parse(text, name)
+    parsed: tuple[list[RawRecord], list[Diagnostic]] = BY_NAME[kind].parse(text, name)
     for raw in parsed[0]:
         raw.exchange_format = kind
     if kind == "bibtex" and not parsed[0] and not parsed[1] and text.strip("\ufeff \t\r\n"):
@@ -175,7 +171,7 @@ def plan_import(
         reference = dataclasses.replace(reference, id=unique_id(reference, ids))
         ids.add(reference.id)
         seen.add(reference, f"la fiche {reference.id} de cet import")
-        path = f"{schema.FOLDERS['reference']}/{reference.id}.yaml"
+        path = f"{schema.FOLDERS[schema.RecordKind.REFERENCE]}/{reference.id}.yaml"
         comment = f"À compléter : {', '.join(missing)}" if missing else ""
         text = yaml_record.dump(reference, comment)
         plan.created.append(Created(path, text, reference, tuple(missing)))
@@ -228,7 +224,9 @@ def _set_aside(raw: RawRecord, values: dict[str, Any], problems: list[Diagnostic
 
 def _keep(raw: RawRecord, name: str, text: str) -> None:
     extra = raw.data.setdefault("complements", {})
-    prefix = _PREFIXES.get(raw.exchange_format, "import")
+    # Kept under the format's prefix: an export in that format gives it back.
+    source = BY_NAME.get(raw.exchange_format)
+    prefix = source.complement_prefix if source else "import"
     if prefix == "ris":  # RIS has no free tag names: our fields travel in N1 notes
         note = f"{NOTE_PREFIX}{name}: {' '.join(text.split())}"
         extra["ris:N1"] = "\n".join(filter(None, [extra.get("ris:N1", ""), note]))

@@ -7,9 +7,10 @@ finds the field's place in the file again (``biblio.validate.locate``), so that 
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, fields, replace
-from typing import Any, NamedTuple, TypeVar
+from dataclasses import MISSING, dataclass, field, fields, make_dataclass, replace
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from biblio import schema
 from biblio.dates import year_of
 
 
@@ -144,6 +145,28 @@ class Section:
     parent: str = ""
     texte: str = ""
 
+
+def with_schema_fields(cls: type[Any], specs: tuple[schema.FieldSpec, ...]) -> type[Any]:
+    """``cls``, or a subclass holding the fields of ``specs`` it does not declare.
+
+    A field added to the schema only is a field of the record (default: its kind's empty
+    value), read by name (``getattr``) by the formats, the page and the checks; declaring it
+    in the class above gives typed access to it.
+    """
+    declared = {f.name for f in fields(cls)}
+    added = [s for s in specs if s.name not in declared]
+    if not added:
+        return cls
+    more = [(s.name, Any, field(default=schema.KIND_DEFAULTS[s.kind], kw_only=True)) for s in added]
+    made = make_dataclass(cls.__name__, more, bases=(cls,), frozen=True, kw_only=True)
+    made.__module__ = cls.__module__
+    return made
+
+
+if not TYPE_CHECKING:  # the type checker knows the declared fields
+    Reference = with_schema_fields(Reference, schema.REFERENCE_FIELDS)
+    Term = with_schema_fields(Term, schema.TERM_FIELDS)
+    Section = with_schema_fields(Section, schema.SECTION_FIELDS)
 
 Record = Reference | Term | Section
 RecordClass = TypeVar("RecordClass", Reference, Term, Section)

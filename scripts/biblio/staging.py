@@ -4,7 +4,8 @@ A command that writes records holds the tree's lock (``.biblio.lock``, a ``filel
 system releases when the process dies) from loading the base to the end of writing, so that
 the ids it chose are still free when it writes. Its files are first written in a staging
 folder inside the tree (``.biblio-ecriture/<run>/fichiers/``); then a journal listing them is
-written, and each is given its final name (a hard link: an existing file is never replaced).
+written, and each is given its final name (a hard link: an existing file is never replaced;
+``commit_replaced_files``, for commands that change records, renames over them instead).
 The journal is removed last. A run killed before its journal leaves a staging folder and
 nothing in the base: the next command that writes removes it. A run killed after leaves its
 journal: the next command that writes finishes it (every file, once), and ``biblio valider``
@@ -78,19 +79,38 @@ def commit_new_files(root: Path, files: Mapping[str, str]) -> None:
         raise WriteRefused(
             f"fichier(s) déjà présent(s), rien n'a été écrit : {', '.join(existing)}"
         )
+    run = _stage(root, files, list(targets), replace=False)
+    _commit(root, run, list(targets))
+
+
+def commit_replaced_files(root: Path, files: Mapping[str, str]) -> None:
+    """Replace every file of ``files`` (relative path → new text) under ``root``: all of them,
+    even if the process dies half-way (the next command that writes finishes the run)."""
+    names = sorted(files)
+    missing = [name for name in names if not path_under(root, name).is_file()]
+    if missing:
+        raise WriteRefused(f"fichier(s) introuvable(s), rien n'a été écrit : {', '.join(missing)}")
+    run = _stage(root, files, names, replace=True)
+    for name in names:  # past the journal, a failure leaves the run for ``recover`` to finish
+        os.replace(run / FILES / name, root / name)
+    _remove_run(run)
+
+
+def _stage(root: Path, files: Mapping[str, str], names: list[str], replace: bool) -> Path:
+    """Write the files in a new staging folder, then its journal (the commit point)."""
     run = _new_run(root)
     try:
-        for name in targets:
+        for name in names:
             staged = run / FILES / name
             staged.parent.mkdir(parents=True, exist_ok=True)
             with open(staged, "x", encoding="utf-8", newline="\n") as stream:
                 stream.write(files[name])
             os.chmod(staged, file_mode())
-        _write_journal(run, list(targets))
+        _write_journal(run, names, replace)
     except BaseException:
         _remove_run(run)  # nothing of this run is in the base yet
         raise
-    _commit(root, run, list(targets))
+    return run
 
 
 def _new_run(root: Path) -> Path:
@@ -100,11 +120,11 @@ def _new_run(root: Path) -> Path:
     return Path(tempfile.mkdtemp(dir=folder, prefix=f"{stamp}-{os.getpid()}-"))
 
 
-def _write_journal(run: Path, names: list[str]) -> None:
+def _write_journal(run: Path, names: list[str], replace: bool) -> None:
     """The commit point: once the journal is on disk, the run is finished even if killed."""
     partial = run / f"{JOURNAL}.part"
     with open(partial, "w", encoding="utf-8") as stream:
-        json.dump({"fichiers": names}, stream, ensure_ascii=False)
+        json.dump({"fichiers": names, "remplacer": replace}, stream, ensure_ascii=False)
         stream.flush()
         os.fsync(stream.fileno())
     os.replace(partial, run / JOURNAL)
@@ -138,6 +158,7 @@ def recover(root: Path) -> list[str]:
     messages = []
     for run in _runs(root):
         journal = _read_journal(run)
+        replace = _journal_replaces(run)
         if journal is None:
             _remove_run(run)
             messages.append(f"écriture interrompue {run.name} : rien n'avait été écrit, nettoyée")
@@ -147,7 +168,10 @@ def recover(root: Path) -> list[str]:
             staged = run / FILES / name
             if staged.exists():
                 target = path_under(root, name)
-                if not target.exists():
+                if replace:  # a staged file is gone once it has replaced its target
+                    os.replace(staged, target)
+                    finished += 1
+                elif not target.exists():
                     link_new(staged, target)
                     finished += 1
         _remove_run(run)
@@ -179,6 +203,14 @@ def _runs(root: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_dir())
+
+
+def _journal_replaces(run: Path) -> bool:
+    try:
+        data = json.loads((run / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("remplacer") is True
 
 
 def _read_journal(run: Path) -> list[str] | None:

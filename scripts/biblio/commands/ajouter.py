@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.id and args.id in taken:
         raise UsageError(f"--id : l'identifiant « {args.id} » est déjà pris")
     ref_id = args.id or unique_id(reference, taken)
-    path = f"{schema.FOLDERS['reference']}/{ref_id}.yaml"
+    path = f"{schema.FOLDERS[schema.RecordKind.REFERENCE]}/{ref_id}.yaml"
     write_new_files(root, {path: yaml_record.dump(reference, comment=_HINT)})
     print(path)
     return 0
@@ -112,7 +112,9 @@ def _reference(answers: dict[str, Any], corpus: Corpus, numero: str | None) -> R
     if numero:
         data["numero"] = _number(numero, corpus)
     data["date_ajout"] = datetime.date.today().isoformat()
-    raw = RawRecord("reference", "nouvelle", data, Marks("(options)"), Position("(options)"))
+    raw = RawRecord(
+        schema.RecordKind.REFERENCE, "nouvelle", data, Marks("(options)"), Position("(options)")
+    )
     values, problems = check_record(raw)
     errors = [p for p in problems if p.gravite == ERROR]
     if errors:

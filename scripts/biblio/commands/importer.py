@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from biblio import diagnostics
 from biblio.commands.support import UsageError, check_section, load_clean, root_of, taken_ids
+from biblio.convert.formats import expected_formats
 from biblio.load.raw import RawRecord
 from biblio.output import write_new_files
 from biblio.validate.runner import load_base
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "fichiers", nargs="+", metavar="FICHIER", help="exports BibTeX, RIS, CSL-JSON"
+        "fichiers", nargs="+", metavar="FICHIER", help=f"exports {expected_formats()}"
     )
     parser.add_argument("--section", metavar="ID", default="", help="section des fiches créées")
     parser.add_argument(

@@ -1,36 +1,39 @@
-"""The whole base as one JSON document: sections, references (CSL-JSON), glossary."""
+"""The whole base as one JSON document: sections, references (CSL-JSON), glossary.
+
+Sections and terms are written with every field of the schema, in its order: a text left
+empty is ``null``, a list is a list (an added field comes out with no change here).
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from biblio import schema
 from biblio.convert.csljson import to_csl
 from biblio.model import Corpus, Section, Term
 from biblio.order import sections_in_order
 
 
+def _item(record: Term | Section, fields: tuple[schema.FieldSpec, ...]) -> dict[str, Any]:
+    item: dict[str, Any] = {}
+    for spec in fields:
+        value = getattr(record, spec.name)
+        if isinstance(value, tuple):
+            item[spec.name] = list(value)
+        elif spec.required or spec.kind in (schema.MARKDOWN, schema.INTEGER) or spec.name == "id":
+            item[spec.name] = value
+        else:
+            item[spec.name] = value or None
+    return item
+
+
 def section_item(section: Section) -> dict[str, Any]:
-    return {
-        "id": section.id,
-        "numero": section.numero or None,
-        "titre": section.titre,
-        "parent": section.parent or None,
-        "ordre": section.ordre,
-        "texte": section.texte,
-    }
+    return _item(section, schema.SECTION_FIELDS)
 
 
 def term_item(term: Term) -> dict[str, Any]:
-    return {
-        "id": term.id,
-        "terme": term.terme,
-        "sigle": term.sigle or None,
-        "definition": term.definition,
-        "variantes": list(term.variantes),
-        "sources": list(term.sources),
-        "voir_aussi": list(term.voir_aussi),
-    }
+    return _item(term, schema.TERM_FIELDS)
 
 
 def dump(corpus: Corpus) -> str:

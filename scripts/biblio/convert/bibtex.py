@@ -8,6 +8,7 @@ from typing import Any
 
 from pybtex.database import Person as PybtexPerson
 
+from biblio import schema
 from biblio.convert.bibtex_entries import FieldLines, read_entries
 from biblio.convert.common import (
     LANGUAGES,
@@ -16,7 +17,7 @@ from biblio.convert.common import (
     person_parts,
     reference_values,
 )
-from biblio.convert.latex import escape_braces, latex_to_text, text_to_latex
+from biblio.convert.latex import escape_braces, latex_to_text, text_to_latex, unescape_braces
 from biblio.convert.normalise import normalise
 from biblio.dates import biblatex_date, from_biblatex, is_literal
 from biblio.diagnostics import Diagnostic
@@ -30,39 +31,37 @@ from biblio.validate.identifiers import CHECKS
 # Complement that keeps an entry type written back under another name (``@mvbook``…).
 ENTRY_TYPE_KEY = "bibtex:entrytype"
 
-# BibLaTeX field → our field. Our own field names are also accepted as is.
-FIELD_NAMES: dict[str, str] = {
-    "title": "titre",
-    "date": "date",
-    "url": "url",
-    "urldate": "date_consultation",
-    "journaltitle": "publication",
+# Names other exporters use for our fields (BibTeX's, Zotero's), read after the schema's own.
+_ALIASES = {
     "journal": "publication",
     "booktitle": "publication",
-    "volume": "volume",
-    "number": "numero_revue",
-    "pages": "pages",
-    "pagetotal": "nombre_pages",
-    "publisher": "editeurs",
     "institution": "editeurs",
     "organization": "editeurs",
-    "doi": "doi",
-    "isbn": "isbn",
-    "issn": "issn",
-    "abstract": "commentaire",
-    "keywords": "mots_cles",
     "language": "langue",
-    "langid": "langue",
-    "location": "lieu",
     "address": "lieu",
-    "type": "genre",
 }
+# BibLaTeX field → our field (persons come from pybtex). Our own field names are also
+# accepted as is (our export writes a field BibLaTeX has no name for under its own name).
+FIELD_NAMES: dict[str, str] = {
+    f.biblatex: f.name for f in REFERENCE_FIELDS if f.biblatex and f.kind != schema.PERSONS
+} | _ALIASES
 # Our field names read as such (our own export); not ``complements``, a table BibTeX cannot
 # hold (its entries are fields of their own), nor ``id``, which the key gives.
 _OUR_FIELDS = {f.name for f in REFERENCE_FIELDS} - {"complements", "id"}
 _SKIPPED = {"typedoc", "entrysubtype", "month", "year"}
-_RAW_FIELDS = {"url", "doi", "isbn", "issn", "date", "urldate"}
-_LIST_FIELDS = {"editeurs": " and ", "mots_cles": ",", "termes": ","}
+# Kinds written and read as they are: identifiers, addresses, dates, numbers (no LaTeX).
+_RAW_KINDS = {schema.URL, schema.IDENTIFIER, schema.IDENTIFIERS, schema.DATE, schema.FULL_DATE}
+_RAW_KINDS |= {schema.INTEGER, schema.BOOLEAN}
+_KINDS = {f.name: f.kind for f in REFERENCE_FIELDS}
+_RAW_FIELDS = {source for source, name in FIELD_NAMES.items() if _KINDS[name] in _RAW_KINDS}
+_RAW_FIELDS |= {name for name in _OUR_FIELDS if _KINDS[name] in _RAW_KINDS}
+# BibLaTeX's name lists (« A and B »); other lists are separated with commas.
+_NAME_LISTS = {"publisher", "institution", "organization", "location"}
+_LIST_FIELDS = {
+    f.name: (" and " if f.biblatex in _NAME_LISTS else ",")
+    for f in REFERENCE_FIELDS
+    if f.kind in (schema.TEXTS, schema.TERM_IDS, schema.REFERENCE_IDS)
+}
 
 
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
@@ -123,7 +122,7 @@ def _entry_record(key: str, entry: Any, where: FieldLines) -> tuple[RawRecord, l
     if "author" in entry.persons:
         data["auteurs"] = [_person(p) for p in entry.persons["author"]]
         marks.keys[("auteurs",)] = marks.values[("auteurs",)] = field_pos.get("author", entry_pos)
-    raw = RawRecord("reference", key, data, marks, entry_pos)
+    raw = RawRecord(schema.RecordKind.REFERENCE, key, data, marks, entry_pos)
     return raw, normalise(raw, latex=False)
 
 
@@ -156,27 +155,21 @@ def _date_value(text: str) -> str:
 
 
 def _field_value(target: str, source_name: str, value: str) -> Any:
-    if source_name in _RAW_FIELDS:
-        return _raw_value(value)
-    text = latex_to_text(value)
+    text = _raw_value(value) if source_name in _RAW_FIELDS else latex_to_text(value)
     if target in _LIST_FIELDS:
         return [part.strip() for part in text.split(_LIST_FIELDS[target]) if part.strip()]
     if target == "langue":
         return language_code(text)
-    if target in ("nombre_pages", "numero") and text.isdecimal():
+    if _KINDS[target] == schema.INTEGER and text.isdecimal():
         return int(text)
-    if target in ("et_al", "brouillon"):
+    if _KINDS[target] == schema.BOOLEAN:
         return text.lower() in ("true", "oui", "yes", "1")
     return text
 
 
 def _raw_value(value: str) -> str:
     """An identifier or date as written: protective braces dropped, escaped braces kept."""
-    text = value.strip().replace(r"\textbraceleft{}", "\ue000")
-    text = text.replace(r"\textbraceright{}", "\ue001")
-    text = text.replace("\\{", "\ue000").replace("\\}", "\ue001")
-    text = text.replace("{", "").replace("}", "")
-    return text.replace("\ue000", "{").replace("\ue001", "}").strip()
+    return unescape_braces(value)
 
 
 def _person(person: PybtexPerson) -> dict[str, str]:
@@ -192,37 +185,9 @@ def _person(person: PybtexPerson) -> dict[str, str]:
     )
 
 
-# Our fields written under a BibLaTeX name (the rest are written under their own name,
+# Our fields written under their BibLaTeX name (the rest are written under their own name,
 # which ``parse`` reads back).
-_OUT_NAMES = {
-    "titre": "title",
-    "genre": "type",
-    "volume": "volume",
-    "numero_revue": "number",
-    "pages": "pages",
-    "nombre_pages": "pagetotal",
-    "lieu": "location",
-    "date": "date",
-    "date_consultation": "urldate",
-    "url": "url",
-    "doi": "doi",
-    "isbn": "isbn",
-    "issn": "issn",
-    "commentaire": "abstract",
-    "mots_cles": "keywords",
-}
-# Written as they are: identifiers, dates, numbers (no LaTeX escaping).
-_RAW_OUT = {"url", "doi", "isbn", "issn", "date", "date_consultation", "date_signature"}
-_RAW_OUT |= {
-    "date_maj",
-    "date_ajout",
-    "nombre_pages",
-    "numero",
-    "et_al",
-    "brouillon",
-    "url_archive",
-    "date_archive",
-}
+_OUT_NAMES = {f.name: f.biblatex for f in REFERENCE_FIELDS if f.biblatex}
 _LANGIDS = {code: names[0] for code, names in LANGUAGES.items()}  # BibLaTeX's names
 
 
@@ -250,15 +215,15 @@ def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
             continue
         if name == "publication":
             yield ("booktitle" if ref.type == "chapitre" else "journaltitle"), _latex(value)
-        elif name == "editeurs":
-            yield "publisher", " and ".join(f"{{{_latex(v)}}}" for v in value)
+        elif _LIST_FIELDS.get(name) == " and ":
+            yield _OUT_NAMES[name], " and ".join(f"{{{_latex(v)}}}" for v in value)
         elif name == "langue":
             yield "langid", _LANGIDS.get(value, value)
         elif name in ("date", "date_maj"):
             field, text = biblatex_date(value)  # EDTF as written, words (``year``) as LaTeX
             words = field == "year"
             yield (field if name == "date" else name), (_latex(text) if words else text)
-        elif name in _RAW_OUT:
+        elif _KINDS[name] in _RAW_KINDS:
             yield _OUT_NAMES.get(name, name), _raw_latex(value)
         else:
             yield _OUT_NAMES.get(name, name), _latex(value)

@@ -117,7 +117,7 @@ def new_raw(key: str, data: dict[str, Any], at: Position, marks: Marks | None = 
     if marks is None:
         marks = Marks(at.fichier)
     marks.values.setdefault((), at)
-    return RawRecord("reference", key, data, marks, at)
+    return RawRecord(schema.RecordKind.REFERENCE, key, data, marks, at)
 
 
 def line_of(text: str, offset: int) -> int:

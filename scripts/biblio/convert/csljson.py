@@ -23,44 +23,20 @@ from biblio.diagnostics import Diagnostic, error
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Person, Position, Reference
-from biblio.schema import TYPES, TYPES_BY_ID
+from biblio.schema import MARKDOWN, REFERENCE_FIELDS, TEXTS, TYPES, TYPES_BY_ID
 from biblio.type_names import CSL_TYPES
 
-_SIMPLE = {
-    "titre": "title",
-    "publication": "container-title",
-    "volume": "volume",
-    "numero_revue": "issue",
-    "pages": "page",
-    "nombre_pages": "number-of-pages",
-    "lieu": "publisher-place",
-    "url": "URL",
-    "doi": "DOI",
-    "isbn": "ISBN",
-    "issn": "ISSN",
-    "langue": "language",
-    "commentaire": "abstract",
-}
-_CUSTOM = (
-    "date",  # issued may hold the text's signature date: this says which one it is
-    "genre",
-    "numero",
-    "section",
-    "groupe",
-    "source_commentaire",
-    "territoire",
-    "termes",
-    "nor",
-    "jorftext",
-    "eli",
-    "date_signature",
-    "date_maj",
-    "date_ajout",
-    "et_al",
-    "url_archive",
-    "date_archive",
-    "pagination",
-    "brouillon",
+# Our field → its CSL key, for the fields written as they are (one text, several joined).
+# The others: persons, dates and the genre (below), and every field without a CSL key,
+# under ``custom`` (by rule: a field CSL cannot carry is never dropped).
+_SPECIAL = {"auteurs", "date", "date_consultation", "genre", "complements"}
+_SIMPLE = {f.name: f.csl for f in REFERENCE_FIELDS if f.csl and f.name not in _SPECIAL}
+_JOINED = {f.name: f.joined for f in REFERENCE_FIELDS}
+# Also under ``custom``: which date ``issued`` holds, and the genre as written (not the type's).
+_CUSTOM = tuple(
+    f.name
+    for f in REFERENCE_FIELDS
+    if f.name in ("date", "genre") or not (f.csl or f.name in ("id", "type", "complements"))
 )
 
 
@@ -84,9 +60,7 @@ def to_csl(ref: Reference) -> dict[str, Any]:
     for name, key in _SIMPLE.items():
         value = getattr(ref, name)
         if value:
-            item[key] = ", ".join(value) if isinstance(value, tuple) else value
-    if ref.editeurs:
-        item["publisher"] = "; ".join(ref.editeurs)
+            item[key] = _JOINED[name].join(value) if isinstance(value, tuple) else value
     genre = ref.genre or type_spec.genre
     if genre:
         item["genre"] = genre
@@ -95,8 +69,6 @@ def to_csl(ref: Reference) -> dict[str, Any]:
         item["issued"] = csl_date(issued)
     if ref.date_consultation:
         item["accessed"] = csl_date(ref.date_consultation)
-    if ref.mots_cles:
-        item["keyword"] = ", ".join(ref.mots_cles)
     for key, value in complements_for(ref, "csl").items():
         item.setdefault(key, value)  # given back as imported
     if "language" in complements_for(ref, "csl") and ref.langue == "fr":
@@ -130,7 +102,7 @@ MAX_DEPTH = 200
 # A report's genre tells our finer types apart (« Guide », « Synthèse »…).
 _GENRE_TYPES = {t.genre.casefold(): t.id for t in TYPES if t.genre and t.csl == "report"}
 _FROM_CSL = {key: name for name, key in _SIMPLE.items()}
-_HANDLED = {"id", "type", "author", "issued", "accessed", "publisher", "keyword", "genre"}
+_HANDLED = {"id", "type", "author", "issued", "accessed", "genre"}
 _HANDLED |= {"custom", "note", "citation-key"}
 _JSON_ERRORS = {
     "Expecting ',' delimiter": "virgule attendue",
@@ -229,16 +201,17 @@ def _record(
     # Our own export: ``custom`` is authoritative for the fields it lists.
     data.update({k: v for k, v in custom.items() if k not in ("id", "type", "citation")})
     for name in data:
-        marks.values[(name,)] = lines.of(_CSL_KEYS.get(name, name))
+        marks.values[(name,)] = lines.of(CSL_NAMES.get(name, name))
     key = str(custom.get("id") or item.get("citation-key") or item.get("id") or f"csl-{index}")
     raw = new_raw(key, data, lines.of("id" if "id" in item else ""), marks)
     problems.extend(normalise(raw))
     return raw, problems
 
 
-_CSL_KEYS = {name: key for key, name in _FROM_CSL.items()} | {"auteurs": "author"}
 # Our field → the CSL key it is read from.
-CSL_NAMES = _CSL_KEYS | {"date": "issued", "date_consultation": "accessed", "mots_cles": "keyword"}
+CSL_NAMES = {f.name: f.csl for f in REFERENCE_FIELDS if f.csl}
+_LISTS = {f.name: f.joined.strip() for f in REFERENCE_FIELDS if f.kind == TEXTS}
+_MARKDOWN = {f.name for f in REFERENCE_FIELDS if f.kind == MARKDOWN}
 
 
 def _type_of(item: dict[str, Any]) -> str:
@@ -255,17 +228,13 @@ def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> No
     elif key == "number-of-pages" and str(value).strip().isdecimal():
         data["nombre_pages"] = int(str(value).strip())
     elif key in _FROM_CSL:
-        data[_FROM_CSL[key]] = value if key == "abstract" else _one_line(value)
+        data[_FROM_CSL[key]] = _simple_value(_FROM_CSL[key], value)
     elif key == "author" and isinstance(value, list):
         data["auteurs"] = [_person(p) for p in value if isinstance(p, dict)]
     elif key in ("issued", "accessed"):
         # A date not read is kept as written: the import sets it aside (R011), never loses it.
         read = from_csl_date(value) or _as_text(value)
         data["date" if key == "issued" else "date_consultation"] = read
-    elif key == "publisher":
-        data["editeurs"] = [p.strip() for p in str(value).split(";") if p.strip()]
-    elif key == "keyword":
-        data["mots_cles"] = [k.strip() for k in str(value).split(",") if k.strip()]
     elif key == "genre":
         default = TYPES_BY_ID[doc_type].genre if doc_type in TYPES_BY_ID else ""
         if str(value) != default:
@@ -276,6 +245,13 @@ def _read_field(key: str, value: Any, data: dict[str, Any], doc_type: str) -> No
             data.setdefault("complements", {})["csl:note"] = rest
     elif key not in _HANDLED:
         data.setdefault("complements", {})[f"csl:{key}"] = _as_text(value)
+
+
+def _simple_value(name: str, value: Any) -> Any:
+    """A value as our field holds it: several values split, Markdown as written."""
+    if name in _LISTS:
+        return [part.strip() for part in str(value).split(_LISTS[name]) if part.strip()]
+    return value if name in _MARKDOWN else _one_line(value)
 
 
 def _note_lines(item: dict[str, Any], ours: bool) -> list[str]:

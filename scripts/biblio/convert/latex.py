@@ -22,8 +22,6 @@ _RESTORED = {"\ue000": "{", "\ue001": "}", "\ue002": "$", "\ue003": "\\", "\ue00
 _PROTECTED_RE = re.compile("|".join(re.escape(k) for k in _PROTECTED))
 _ESCAPES = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
     "$": r"\$",
     "^": r"\textasciicircum{}",
     "~": r"\textasciitilde{}",
@@ -33,7 +31,13 @@ _ESCAPES = {
     "_": r"\_",
     "\u00a0": "~",  # a no-break space: written as such, pybtex would read a plain space
 }
-_ESCAPES_RE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
+_ESCAPES_RE = re.compile("|".join(re.escape(k) for k in [*_ESCAPES, "{", "}"]))
+# Braces that pair up are written « \{ \} »; otherwise as commands BibTeX does not count
+# (« \} » alone would still close the value for BibTeX).
+_PAIRED = {"{": r"\{", "}": r"\}"}
+_UNPAIRED = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+_BRACES_RE = re.compile(r"[{}]")
+_ESCAPED_BRACES_RE = re.compile(r"\\textbraceleft\{\}|\\textbraceright\{\}|\\\{|\\\}|[{}]")
 
 
 # Formatting commands of titles and abstracts: emphasis becomes Markdown, the rest plain text.
@@ -77,22 +81,26 @@ def balanced(text: str) -> bool:
     return depth == 0
 
 
+def _braces(text: str) -> dict[str, str]:
+    return _PAIRED if balanced(text) else _UNPAIRED
+
+
 def escape_braces(text: str) -> str:
-    """Braces as ``\\{ \\}`` when they pair up, else as commands BibTeX does not count."""
-    if balanced(text):
-        return text.replace("{", r"\{").replace("}", r"\}")
-    return (
-        text.replace("{", "\ue000")
-        .replace("}", "\ue001")
-        .replace("\ue000", r"\textbraceleft{}")
-        .replace("\ue001", r"\textbraceright{}")
-    )
+    """The braces of ``text`` escaped (the only escaping of identifiers, dates, numbers)."""
+    braces = _braces(text)
+    return _BRACES_RE.sub(lambda m: braces[m.group(0)], text)
+
+
+def unescape_braces(value: str) -> str:
+    """The inverse of ``escape_braces``; braces left unescaped (BibTeX's protective braces)
+    are dropped."""
+    escaped = {r"\textbraceleft{}": "{", r"\textbraceright{}": "}", r"\{": "{", r"\}": "}"}
+    return _ESCAPED_BRACES_RE.sub(lambda m: escaped.get(m.group(0), ""), value.strip()).strip()
 
 
 def text_to_latex(text: str) -> str:
     """The inverse of ``latex_to_text`` for text we write (UTF-8 kept as is)."""
-    escaped = _ESCAPES_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
-    if not balanced(text):  # « \} » alone would still close the value for BibTeX
-        escaped = escaped.replace(r"\{", r"\textbraceleft{}").replace(r"\}", r"\textbraceright{}")
+    table = _ESCAPES | _braces(text)
+    escaped = _ESCAPES_RE.sub(lambda m: table[m.group(0)], text)
     paragraphs = [" \\\\ ".join(p.split("\n")) for p in escaped.split("\n\n")]
     return " \\par ".join(paragraphs)

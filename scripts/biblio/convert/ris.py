@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from biblio import schema
 from biblio.convert.common import (
     NOTE_PREFIX,
     date_from_text,
@@ -40,28 +41,27 @@ from biblio.type_names import RIS_TYPES, ris_code
 
 _ISSN_ONLY = re.compile(r"(?:\d{4}-?\d{3}[\dXx](?:\s*\([^)]*\))?[\s,;]*)+")
 
+# Tags other dialects use for our fields, read after the schema's own tag.
+_ALIASES = {
+    "titre": ("T1", "CT"),
+    "publication": ("JO", "JF", "JA", "BT"),
+    "lieu": ("PP",),
+    "commentaire": ("N2",),
+}
+# Read below: persons, ISBN / ISSN (one tag, told apart by their form), the date, the pages.
+_SPECIAL_TAGS = {"AU", "SN", "PY", "SP"}
+_LIST_KINDS = (schema.TEXTS, schema.IDENTIFIERS, schema.TERM_IDS, schema.REFERENCE_IDS)
+_TAGGED = [f for f in schema.REFERENCE_FIELDS if f.ris and f.ris not in _SPECIAL_TAGS]
 # Tag → our field, for single values (the first tag present wins).
 _SINGLE = {
-    "TI": "titre",
-    "T1": "titre",
-    "CT": "titre",
-    "T2": "publication",
-    "JO": "publication",
-    "JF": "publication",
-    "JA": "publication",
-    "BT": "publication",
-    "VL": "volume",
-    "IS": "numero_revue",
-    "CY": "lieu",
-    "PP": "lieu",
-    "UR": "url",
-    "DO": "doi",
-    "AB": "commentaire",
-    "N2": "commentaire",
-    "M3": "genre",
-    "LA": "langue",
-    "Y2": "date_consultation",
+    tag: f.name
+    for f in _TAGGED
+    if f.kind not in (*_LIST_KINDS, schema.PERSONS)
+    for tag in (f.ris, *_ALIASES.get(f.name, ()))
 }
+# Tag → our field, one value per tag line.
+_LISTS = {f.ris: f.name for f in _TAGGED if f.kind in _LIST_KINDS}
+_KINDS = {f.name: f.kind for f in schema.REFERENCE_FIELDS}
 
 
 @dataclass
@@ -221,7 +221,7 @@ def _people_and_lists(entry: _Entry, values: _Values) -> None:
             for v, _ in authors
         ]
         put("auteurs", people, authors[0][1])
-    for tag, name in (("PB", "editeurs"), ("KW", "mots_cles")):
+    for tag, name in _LISTS.items():
         found = entry.take_all(tag)
         if found:
             items = [part.strip() for v, _ in found for part in v.split("\n") if part.strip()]
@@ -261,13 +261,18 @@ def _singles(entry: _Entry, values: _Values) -> None:
         if found is None:
             continue  # a second tag for the same field stays, as a complement
         value, where = found
-        if name == "langue":
-            value = language_code(value)
-        elif name == "doi":
-            value = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value.strip())
-        elif name == "date_consultation":
-            value = date_from_text(value)
-        values.put(name, value if name == "commentaire" else one_line(value), where)
+        values.put(name, _single_value(name, value), where)
+
+
+def _single_value(name: str, value: str) -> str:
+    kind = _KINDS[name]
+    if name == "langue":
+        return language_code(value)
+    if name == "doi":
+        return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", value.strip())
+    if kind in (schema.DATE, schema.FULL_DATE):
+        return date_from_text(value)
+    return value if kind == schema.MARKDOWN else one_line(value)
 
 
 def _dates_and_pages(entry: _Entry, values: _Values) -> None:

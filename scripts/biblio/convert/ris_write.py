@@ -17,7 +17,7 @@ from biblio.convert.common import (
 from biblio.convert.normalise import one_line
 from biblio.dates import NO_DATE, ris_date, ris_is_exact
 from biblio.model import Reference
-from biblio.schema import TYPES_BY_ID
+from biblio.schema import REFERENCE_FIELDS, TYPES_BY_ID
 
 TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|)$")
 # A continuation line that would read as a tag line is written with a backslash before it.
@@ -56,22 +56,18 @@ def _value_lines(value: str) -> str:
     return "\n".join([lines[0], *escaped])
 
 
-# Our field → the tag we write (Zotero's choices).
-_OUT_TAGS = {
-    "titre": "TI",
-    "publication": "T2",
-    "volume": "VL",
-    "numero_revue": "IS",
-    "lieu": "CY",
-    "url": "UR",
-    "doi": "DO",
-    "commentaire": "AB",
-    "genre": "M3",
-    "langue": "LA",
-    "date_consultation": "Y2",
-    "isbn": "SN",
-    "issn": "SN",
-}
+# Our field → the tag we write (Zotero's choices, declared in the schema). Persons, the date
+# and the pages are written below; a field without a tag travels in an N1 note.
+OUT_TAGS = {f.name: f.ris for f in REFERENCE_FIELDS if f.ris}
+_NOT_HERE = {"type", "auteurs", "complements"}  # written first, or as complements
+
+
+def _pages(value: str) -> Iterator[tuple[str, str]]:
+    start, dash, end = value.partition("-")
+    if dash and start and end:
+        yield from (("SP", start), ("EP", end))
+    else:
+        yield "SP", value
 
 
 def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
@@ -80,32 +76,33 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
     yield "ID", ref.id
     for person in ref.auteurs:
         yield "AU", person_text(person)
-    values = reference_values(ref)
     notes: dict[str, Any] = {"type": ref.type}
-    for name, value in values.items():
-        if name in ("type", "auteurs", "complements"):
+    for name, value in reference_values(ref).items():
+        tag = OUT_TAGS.get(name, "")
+        if name in _NOT_HERE:
             continue
-        if name in ("isbn", "issn"):
-            yield from ((_OUT_TAGS[name], v) for v in value)
-        elif name in _OUT_TAGS:
-            yield _OUT_TAGS[name], str(value)
-        elif name in ("editeurs", "mots_cles"):
-            # One item per tag line: an item cannot span lines (they would read as items).
-            yield from ((("PB" if name == "editeurs" else "KW"), one_line(v)) for v in value)
-        elif name == "date" and value != NO_DATE:
+        if name == "date" and value != NO_DATE:
             yield from ris_date(value)
             if not ris_is_exact(value):  # RIS cannot say it all: the exact value as a note
                 notes[name] = value
         elif name == "pages":
-            start, dash, end = value.partition("-")
-            if dash and start and end:
-                yield from (("SP", start), ("EP", end))
-            else:
-                yield "SP", value
+            yield from _pages(value)
+        elif tag and name != "date":  # (« s.d. »: a note; ISBN and ISSN share SN, told apart)
+            # One item per tag line: an item cannot span lines (they would read as items).
+            items = [one_line(v) for v in value] if isinstance(value, tuple) else [str(value)]
+            yield from ((tag, item) for item in items)
         else:
             notes[name] = value
     for name, value in notes.items():
         yield "N1", write_note(name, value)
+    yield from _person_notes(ref)
+    for tag, value in sorted(complements_for(ref, "ris").items()):
+        if re.fullmatch(r"[A-Z][A-Z0-9]", tag) and tag not in ("TY", "ER"):
+            yield tag, value  # several values of a tag were joined: continuation lines
+
+
+def _person_notes(ref: Reference) -> Iterator[tuple[str, str]]:
+    """Notes for the names RIS's « Nom, Prénom » cannot say."""
     for person in ref.auteurs:
         if "," in person.organisation or ends_with_initials(person.organisation):
             yield "N1", f"{ORGANISATION_NOTE} {person.organisation}"
@@ -113,6 +110,3 @@ def _tags(ref: Reference) -> Iterator[tuple[str, str]]:
             parts = {"nom": person.nom, "prenom": person.prenom, "particule": person.particule}
             shown = json.dumps({k: v for k, v in parts.items() if v}, ensure_ascii=False)
             yield "N1", f"{PERSON_NOTE} {person_text(person)} = {shown}"
-    for tag, value in sorted(complements_for(ref, "ris").items()):
-        if re.fullmatch(r"[A-Z][A-Z0-9]", tag) and tag not in ("TY", "ER"):
-            yield tag, value  # several values of a tag were joined: continuation lines

@@ -19,7 +19,6 @@ from biblio.links.check import REDIRECTED
 from biblio.links.report import ARCHIVE, Checked
 from biblio.load.yaml_tree import YamlSyntaxError, parse_yaml
 from biblio.model import Reference
-from biblio.output import write_new_file
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
@@ -78,12 +77,12 @@ def write_archives(root: Path, found: Sequence[Proposal]) -> tuple[list[str], li
     """Write each proposal into its record file: (files written, files left with a reason).
 
     Under the tree's lock, like every command that writes records; every new text is made
-    and checked before the first is written, and each file is replaced in one rename. A run
-    stopped between two files leaves each record whole, with or without its archive; the
-    next run adds the rest (it never replaces a value)."""
-    from biblio.staging import locked_tree
+    and checked before the first is written, then all are committed through the staging
+    folder and its journal: a run killed half-way is finished by the next command that
+    writes (see ``biblio.staging``), so the base never holds only some of the archives."""
+    from biblio.staging import commit_replaced_files, locked_tree
 
-    changes: dict[Path, str] = {}
+    changes: dict[str, str] = {}
     skipped = []
     with locked_tree(root):
         for proposal in found:
@@ -96,10 +95,10 @@ def write_archives(root: Path, found: Sequence[Proposal]) -> tuple[list[str], li
             if new is None or not _still_valid(new, proposal, relative):
                 skipped.append(f"{relative} : archive déjà présente ou clé url introuvable")
                 continue
-            changes[path] = new
-        for path, new in changes.items():
-            write_new_file(path, new, overwrite=True)
-    return [str(path.relative_to(root)) for path in changes], skipped
+            changes[relative] = new
+        if changes:
+            commit_replaced_files(root, changes)
+    return sorted(changes), skipped
 
 
 def _still_valid(text: str, proposal: Proposal, name: str) -> bool:

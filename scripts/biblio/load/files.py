@@ -12,7 +12,7 @@ from pathlib import Path
 from biblio.diagnostics import Diagnostic, error, quote, warning
 from biblio.ids import id_problem
 from biblio.model import Position
-from biblio.schema import FOLDERS
+from biblio.schema import FOLDERS, RecordKind
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Files documentalists keep next to the records; not records themselves.
@@ -23,7 +23,7 @@ IGNORED_SUFFIXES = (".md", ".txt")
 class SourceFile:
     """A record file of the base: its kind, path and path relative to the base root."""
 
-    kind: str
+    kind: str  # a RecordKind, or « donnees »
     path: Path
     relative: str
 
@@ -38,7 +38,7 @@ class SourceFile:
 
 
 def find_record_files(
-    root: Path, kinds: tuple[str, ...] = tuple(FOLDERS)
+    root: Path, kinds: tuple[RecordKind, ...] = tuple(FOLDERS)
 ) -> tuple[list[SourceFile], list[Diagnostic]]:
     """List the record files of each folder (of ``kinds``), sorted, with warnings for stray
     files."""
@@ -59,10 +59,10 @@ def find_record_files(
             path = directory / name
             relative = f"{folder}/{name}"
             suffix = os.path.splitext(name)[1].lower()
-            if suffix in YAML_SUFFIXES or (suffix == ".bib" and kind == "reference"):
+            if suffix in YAML_SUFFIXES or (suffix == ".bib" and kind == RecordKind.REFERENCE):
                 found.append(SourceFile(kind, path, relative))
             elif suffix not in IGNORED_SUFFIXES:
-                expected = ".yaml ou .bib" if kind == "reference" else ".yaml"
+                expected = ".yaml ou .bib" if kind == RecordKind.REFERENCE else ".yaml"
                 message = f"fichier ignoré {quote(path.name)} : extension attendue {expected}"
                 problems.append(warning(Position(relative), "F006", message))
     return found, problems

@@ -7,13 +7,14 @@ from typing import Any
 
 from biblio.load.yaml_tree import Marks
 from biblio.model import Position
+from biblio.schema import RecordKind
 
 
 @dataclass
 class RawRecord:
     """Plain values of one record, with the marks that locate them in the file."""
 
-    kind: str
+    kind: RecordKind
     id: str
     data: dict[str, Any]
     marks: Marks

@@ -8,8 +8,13 @@ from biblio.load.files import SourceFile, check_file_name, decode
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import YamlSyntaxError, parse_yaml
 from biblio.model import Position
+from biblio.schema import RecordKind
 
-KIND_LABELS = {"reference": "une référence", "terme": "un terme", "section": "une section"}
+KIND_LABELS = {
+    RecordKind.REFERENCE: "une référence",
+    RecordKind.TERM: "un terme",
+    RecordKind.SECTION: "une section",
+}
 
 
 def read_source(source: SourceFile, data: bytes) -> tuple[list[RawRecord], list[Diagnostic]]:
@@ -40,6 +45,7 @@ def _key_problems(records: list[RawRecord]) -> list[Diagnostic]:
 
 
 def _yaml_record(source: SourceFile, text: str) -> tuple[list[RawRecord], list[Diagnostic]]:
+    kind = RecordKind(source.kind)
     name_problem = check_file_name(source)
     problems = [name_problem] if name_problem else []
     try:
@@ -50,11 +56,11 @@ def _yaml_record(source: SourceFile, text: str) -> tuple[list[RawRecord], list[D
     if not isinstance(document.data, dict):
         what = "vide" if document.data is None else "une liste ou une valeur seule"
         message = (
-            f"le fichier est {what} : il doit décrire {KIND_LABELS[source.kind]} "
+            f"le fichier est {what} : il doit décrire {KIND_LABELS[kind]} "
             "sous forme de clés « clé: valeur »"
         )
         return [], [*problems, error(document.marks.value(()), "F004", message)]
     origin = Position(source.relative)
     reported = frozenset(document.reported)
-    record = RawRecord(source.kind, source.stem, document.data, document.marks, origin, reported)
+    record = RawRecord(kind, source.stem, document.data, document.marks, origin, reported)
     return [record], problems

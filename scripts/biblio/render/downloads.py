@@ -6,11 +6,17 @@ import re
 import xml.etree.ElementTree as ET
 
 from biblio.cite import cached_citation as format_citation
-from biblio.convert import base_json, bibtex, csljson, ris
+from biblio.convert import base_json
+from biblio.convert.formats import EXCHANGE_FORMATS, ExchangeFormat
 from biblio.render.context import SiteContext
 from biblio.render.metadata import abstract
 from biblio.render.print_edition import PRINT_PAGE as PRINT_PAGE
 from biblio.render.text import link
+
+
+def _label(exchange: ExchangeFormat) -> str:
+    return f"{exchange.label} ({exchange.detail})" if exchange.detail else exchange.label
+
 
 PAGE = "telechargements.md"
 FEED = "veille.xml"
@@ -20,18 +26,18 @@ ATOM = "http://www.w3.org/2005/Atom"
 # surrogates, U+FFFE and U+FFFF. A title imported with a stray « \x07 » must not make the
 # whole feed unreadable: such characters are dropped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+BASE_JSON = "telechargements/base.json"
+# Path, format, who reads it: each exchange format, then the whole base in JSON.
 FILES = (
-    ("telechargements/bibliographie.bib", "BibTeX (BibLaTeX, UTF-8)", "Zotero, JabRef, LaTeX"),
-    ("telechargements/bibliographie.ris", "RIS", "Zotero, EndNote, Mendeley"),
-    ("telechargements/bibliographie.json", "CSL-JSON", "Zotero, Pandoc, styles CSL"),
-    ("telechargements/base.json", "JSON de toute la base", "sections, références, glossaire"),
+    *((f"telechargements/bibliographie{f.suffix}", _label(f), f.uses) for f in EXCHANGE_FORMATS),
+    (BASE_JSON, "JSON de toute la base", "sections, références, glossaire"),
 )
 
 
 def download_files(context: SiteContext) -> dict[str, str]:
     refs = context.edition_order
-    texts = (bibtex.dump(refs), ris.dump(refs), csljson.dump(refs), base_json.dump(context.corpus))
-    return {path: text for (path, _, _), text in zip(FILES, texts, strict=True)}
+    files = {f"telechargements/bibliographie{f.suffix}": f.dump(refs) for f in EXCHANGE_FORMATS}
+    return files | {BASE_JSON: base_json.dump(context.corpus)}
 
 
 def downloads_markdown(context: SiteContext) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from biblio.cite import cached_citation as format_citation
 from biblio.cite import format_authors
-from biblio.convert import bibtex, csljson, ris
+from biblio.convert.formats import EXCHANGE_FORMATS
 from biblio.dates import display, french
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
@@ -31,7 +31,16 @@ from biblio.render.text import (
     with_citations,
 )
 from biblio.render.titles import listed_together
-from biblio.schema import TYPES_BY_ID, VOCABULARIES
+from biblio.schema import (
+    DATE,
+    FULL_DATE,
+    REFERENCE_FIELDS,
+    SECTION_ID,
+    VOCABULARIES,
+    VOCABULARY,
+    FieldSpec,
+    RecordKind,
+)
 from biblio.typography import french_spacing
 
 NEIGHBOURS = 5  # references of the same section shown before and after
@@ -47,7 +56,6 @@ DRAFT_BANNER = (
     "signale (R012), puis retirez la ligne `brouillon: true`. Elle n'apparaît pas dans le "
     "site publié.\n\n</div>"
 )
-DOWNLOADS = {"bib": ("BibTeX", bibtex), "ris": ("RIS", ris), "json": ("CSL-JSON", csljson)}
 
 
 def lang_attribute(ref: Reference, more: str = "") -> str:
@@ -140,60 +148,59 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
 
 
 def _notice(page: str, ref: Reference, context: SiteContext) -> str:
-    rows = [("Type", TYPES_BY_ID[ref.type].label)]
-    rows += [(label, plain(value)) for label, value in _plain_rows(ref) if value]
-    if ref.section in context.sections:
-        section = context.sections[ref.section]
-        rows.append(
-            ("Section", link(page, section_page(section.id), plain(section_title(section))))
-        )
-    rows += _identifier_rows(ref)
-    if ref.mots_cles:
-        rows.append(("Mots-clés", ", ".join(plain(k) for k in ref.mots_cles)))
-    lines = ["| Information | Valeur |", "|---|---|"] + [
-        f"| {label} | {value} |" for label, value in rows
-    ]
-    return "\n".join(lines)
-
-
-def _plain_rows(ref: Reference) -> list[tuple[str, str]]:
-    territory = VOCABULARIES["territoires"].values.get(ref.territoire, "")
-    return [
-        ("Auteurs", format_authors(ref.auteurs, ref.et_al)),
-        ("Éditeur", "; ".join(ref.editeurs)),
-        ("Publication", ref.publication),
-        ("Date", display(ref.date)),
-        ("Date du texte", french(ref.date_signature) if ref.date_signature else ""),
-        ("Mise à jour", display(ref.date_maj)),
-        ("Pages", ref.pages or (f"{ref.nombre_pages} p." if ref.nombre_pages else "")),
-        ("Pagination", ref.pagination),
-        ("Territoire", territory),
-        ("Langue", VOCABULARIES["langues"].values.get(ref.langue, ref.langue)),
-        ("Consulté le", french(ref.date_consultation) if ref.date_consultation else ""),
-        ("Ajouté à la base le", french(ref.date_ajout) if ref.date_ajout else ""),
-    ]
-
-
-def _identifier_rows(ref: Reference) -> list[tuple[str, str]]:
+    """The « Notice » table: the fields the schema shows there, in its order."""
     rows = []
-    if ref.doi:
-        rows.append(("DOI", f"[{plain(ref.doi)}](https://doi.org/{ref.doi})"))
-    if ref.jorftext:
-        kind = "jorf" if ref.jorftext.startswith("JORF") else "loda"
-        url = f"https://www.legifrance.gouv.fr/{kind}/id/{ref.jorftext}"
-        rows.append(("Légifrance", f"[{ref.jorftext}]({url})"))
-    if ref.eli:
-        rows.append(("ELI", f"[{plain(ref.eli)}]({ref.eli})"))
-    rows += [
-        (label, plain(value))
-        for label, value in (
-            ("NOR", ref.nor),
-            ("ISBN", ", ".join(ref.isbn)),
-            ("ISSN", ", ".join(ref.issn)),
-        )
-        if value
-    ]
-    return rows
+    for spec in REFERENCE_FIELDS:
+        value = getattr(ref, spec.name)
+        if spec.notice and value not in ("", (), None):
+            shown = _notice_value(page, ref, spec, context)
+            if shown:
+                rows.append(f"| {spec.notice} | {shown} |")
+    return "\n".join(["| Information | Valeur |", "|---|---|", *rows])
+
+
+def _notice_value(page: str, ref: Reference, spec: FieldSpec, context: SiteContext) -> str:
+    value = getattr(ref, spec.name)
+    if spec.name in _LINKED:
+        return _LINKED[spec.name](value)
+    if spec.name == "auteurs":
+        return plain(format_authors(ref.auteurs, ref.et_al))
+    if spec.name == "pages":
+        return plain(ref.pages or (f"{ref.nombre_pages} p." if ref.nombre_pages else ""))
+    if spec.kind == SECTION_ID:
+        section = context.sections.get(value)
+        title = plain(section_title(section)) if section else ""
+        return link(page, section_page(section.id), title) if section else ""
+    return _text_value(spec, value)
+
+
+def _text_value(spec: FieldSpec, value: object) -> str:
+    if isinstance(value, tuple):
+        return spec.joined.join(plain(str(v)) for v in value)
+    if spec.kind == VOCABULARY:
+        return plain(VOCABULARIES[spec.vocabulary].values.get(str(value), str(value)))
+    if spec.kind == DATE:
+        return plain(display(str(value)))
+    if spec.kind == FULL_DATE:
+        return plain(french(str(value)))
+    return plain(str(value))
+
+
+def _legifrance(jorftext: str) -> str:
+    kind = "jorf" if jorftext.startswith("JORF") else "loda"
+    return f"[{jorftext}](https://www.legifrance.gouv.fr/{kind}/id/{jorftext})"
+
+
+def _doi(doi: str) -> str:
+    return f"[{plain(doi)}](https://doi.org/{doi})"
+
+
+def _eli(eli: str) -> str:
+    return f"[{plain(eli)}]({eli})"
+
+
+# Identifiers shown as links to what they identify.
+_LINKED: dict[str, Callable[[str], str]] = {"doi": _doi, "jorftext": _legifrance, "eli": _eli}
 
 
 def _terms(page: str, ref: Reference, context: SiteContext) -> list[str]:
@@ -211,7 +218,11 @@ def _cited_in(page: str, ref: Reference, context: SiteContext) -> list[str]:
     places = [b for b in context.cited_in.get(ref.id, []) if b.page != page]
     if not places:
         return []
-    kinds = {"section": "Section", "terme": "Glossaire", "reference": "Référence"}
+    kinds: dict[str, str] = {
+        RecordKind.SECTION: "Section",
+        RecordKind.TERM: "Glossaire",
+        RecordKind.REFERENCE: "Référence",
+    }
     items = [f"- {kinds[b.kind]} : {link(page, b.page, plain(b.title))}" for b in places]
     return ["## Cité dans", "\n".join(items)]
 
@@ -235,7 +246,7 @@ def _same_section(page: str, ref: Reference, context: SiteContext) -> list[str]:
 
 def _citer(ref: Reference) -> str:
     downloads = " · ".join(
-        f"[{label} ({ref.id}.{ext})]({ref.id}.{ext})" for ext, (label, _) in DOWNLOADS.items()
+        f"[{f.label} ({ref.id}{f.suffix})]({ref.id}{f.suffix})" for f in EXCHANGE_FORMATS
     )
     return (
         "## Citer cette référence\n\n"
@@ -258,9 +269,7 @@ def _previous_next(page: str, ref: Reference, context: SiteContext) -> str:
 @functools.lru_cache(maxsize=20_000)  # `make serve` rebuilds: unchanged records are reused
 def reference_downloads(ref: Reference) -> dict[str, str]:
     """The record in each exchange format, beside its page."""
-    return {
-        f"references/{ref.id}.{ext}": module.dump([ref]) for ext, (_, module) in DOWNLOADS.items()
-    }
+    return {f"references/{ref.id}{f.suffix}": f.dump([ref]) for f in EXCHANGE_FORMATS}
 
 
 def ref_link(page: str, ref: Reference, distinct: Mapping[str, str] | None = None) -> str:

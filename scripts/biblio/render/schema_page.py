@@ -8,9 +8,9 @@ from biblio import schema
 from biblio.load.donnees import DATASETS, INTEGER, TEXT
 
 _KIND_TITLES = {
-    "reference": ("Références", "references/motard-tessier-2016.yaml"),
-    "terme": ("Termes du glossaire", "glossaire/cpts.yaml"),
-    "section": ("Sections", "sections/ateliers-sante-ville.yaml"),
+    schema.RecordKind.REFERENCE: ("Références", "references/motard-tessier-2016.yaml"),
+    schema.RecordKind.TERM: ("Termes du glossaire", "glossaire/cpts.yaml"),
+    schema.RecordKind.SECTION: ("Sections", "sections/ateliers-sante-ville.yaml"),
 }
 
 _SYNTAX = """\
@@ -46,7 +46,7 @@ def _field_row(spec: schema.FieldSpec) -> list[str]:
     return [f"`{spec.name}`", spec.label, kind, "oui" if spec.required else "", doc]
 
 
-def _kind_section(kind: str, fields: tuple[schema.FieldSpec, ...]) -> list[str]:
+def _kind_section(kind: schema.RecordKind, fields: tuple[schema.FieldSpec, ...]) -> list[str]:
     title, example = _KIND_TITLES[kind]
     intro = f"Dossier `{schema.FOLDERS[kind]}/`, par exemple `{example}`."
     header = ["Clé", "Libellé", "Valeur attendue", "Obligatoire", "Description"]
@@ -112,6 +112,35 @@ def _datasets_section() -> list[str]:
     return lines
 
 
+_EXCHANGE = (
+    "Les champs d'une référence dans les formats d'échange (import, export, téléchargements) "
+    "et sur sa page. Un champ qu'un format ne nomme pas y voyage quand même : sous son propre "
+    "nom en BibLaTeX, dans une note N1 « biblio:champ: valeur » en RIS, dans l'objet "
+    "`custom` en CSL-JSON. Ce qu'un import lit sans champ équivalent est gardé dans "
+    "`complements` et rendu à l'export dans son format d'origine."
+)
+
+
+def _exchange_row(spec: schema.FieldSpec) -> list[str]:
+    def name(value: str, default: str) -> str:
+        return f"`{value}`" if value else default
+
+    return [
+        f"`{spec.name}`",
+        name(spec.biblatex, f"`{spec.name}`"),
+        name(spec.ris, "note N1"),
+        name(spec.csl, "`custom`"),
+        f"ligne « {spec.notice} »" if spec.notice else spec.shown,
+    ]
+
+
+def _exchange_section() -> list[str]:
+    header = ["Clé", "BibLaTeX", "RIS", "CSL-JSON", "Page de la référence"]
+    shown = [f for f in schema.REFERENCE_FIELDS if f.name not in ("id", "complements")]
+    rows = [_exchange_row(f) for f in shown]
+    return ["", "## Formats d'échange", "", _EXCHANGE, "", *_table(header, rows)]
+
+
 def render_schema_page() -> str:
     """Markdown of the page; deterministic, from the schema only."""
     lines = [
@@ -128,7 +157,7 @@ def render_schema_page() -> str:
     persons = [[f"`{key}`", doc] for key, doc in schema.PERSON_KEYS.items()]
     lines += ["", "## Auteurs", "", "Chaque auteur de la liste `auteurs` est décrit par :", ""]
     lines += _table(["Clé", "Description"], persons)
-    lines += _types_section() + _vocabularies_section() + _datasets_section()
+    lines += _exchange_section() + _types_section() + _vocabularies_section() + _datasets_section()
     codes = [[f"`{code}`", text] for code, text in schema.DIAGNOSTIC_CODES.items()]
     lines += ["", _SYNTAX, "## Codes des messages de `biblio valider`", ""]
     lines += _table(["Code", "Problème"], codes)

@@ -22,7 +22,7 @@ FINDING_FIELDS = ("url", *(f.name for f in schema.REFERENCE_FIELDS if f.kind in 
 def check_annotated(raw: RawRecord) -> Iterator[Diagnostic]:
     """R013 warnings for a numbered reference lacking a commentary or any way to find it."""
     number = raw.data.get("numero")
-    if raw.kind != "reference" or not number or raw.data.get("brouillon") is True:
+    if raw.kind != schema.RecordKind.REFERENCE or not number or raw.data.get("brouillon") is True:
         return
     where = raw.marks.value(("numero",))
     if not filled(raw.data.get("commentaire")):

@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from biblio.diagnostics import Diagnostic, error, quote
 from biblio.model import Corpus, Position, Record, Reference, Section
+from biblio.schema import FIELDS_BY_KIND, LINK_TARGETS, FieldSpec, RecordKind
 from biblio.validate.record import suggestion
 
 # Where field ``name`` of a record is written (see ``biblio.validate.locate``).
@@ -64,26 +65,29 @@ def _duplicates(
 
 
 def _dangling_links(corpus: Corpus, locate: Locate) -> Iterator[Diagnostic]:
-    references = {r.id for r in corpus.references}
-    terms = {t.id for t in corpus.terms}
-    sections = {s.id for s in corpus.sections}
-    links: list[tuple[Record, str, tuple[str, ...], set[str], str, str]] = []
-    for ref in corpus.references:
-        links.append((ref, "section", _one(ref.section), sections, "X006", "section inconnue"))
-        links.append((ref, "termes", ref.termes, terms, "X012", "terme du glossaire inconnu"))
-    for term in corpus.terms:
-        links.append((term, "voir_aussi", term.voir_aussi, terms, "X007", "terme lié inconnu"))
-        links.append(
-            (term, "sources", term.sources, references, "X008", "référence source inconnue")
-        )
-    for section in corpus.sections:
-        parent = _one(section.parent)
-        links.append((section, "parent", parent, sections, "X011", "section parente inconnue"))
-    for record, field, values, known, code, label in links:
-        for value in values:
-            if value not in known:
-                hint = suggestion(value, sorted(known))
-                yield error(locate(record, field), code, f"{label} {quote(value)}{hint}")
+    """Every link field of the schema (a section, terms, references) names known records."""
+    records: dict[str, tuple[Record, ...]] = {
+        RecordKind.REFERENCE: corpus.references,
+        RecordKind.TERM: corpus.terms,
+        RecordKind.SECTION: corpus.sections,
+    }
+    known = {kind: {r.id for r in of_kind} for kind, of_kind in records.items()}
+    for kind, fields in FIELDS_BY_KIND.items():
+        links = [f for f in fields if f.kind in LINK_TARGETS]
+        for record in records[kind]:
+            for spec in links:
+                yield from _unknown(record, spec, known[LINK_TARGETS[spec.kind]], locate)
+
+
+def _unknown(
+    record: Record, spec: FieldSpec, known: set[str], locate: Locate
+) -> Iterator[Diagnostic]:
+    value = getattr(record, spec.name)
+    code, label = spec.link
+    for target in value if isinstance(value, tuple) else _one(value):
+        if target not in known:
+            hint = suggestion(target, sorted(known))
+            yield error(locate(record, spec.name), code, f"{label} {quote(target)}{hint}")
 
 
 def _one(value: str) -> tuple[str, ...]:

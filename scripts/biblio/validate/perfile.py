@@ -20,6 +20,7 @@ from biblio.ids import id_problem
 from biblio.load.files import SourceFile, read_file
 from biblio.load.tree import read_source
 from biblio.model import Person, Position, Record, Reference, new_record, set_fields
+from biblio.schema import RecordKind
 from biblio.validate.record import check_record
 from biblio.validate.texts import Citation, check_texts
 
@@ -34,7 +35,7 @@ PARALLEL_MINIMUM = 1000
 class Entry:
     """One record found in a file; ``record`` is None when a required field failed."""
 
-    kind: str
+    kind: RecordKind
     id: str
     origin: Position
     record: Record | None
@@ -52,7 +53,7 @@ class FileResult:
 def to_plain(result: FileResult) -> Any:
     """``result`` as plain tuples, dicts and strings (what the cache stores)."""
     entries = [
-        (e.kind, e.id, tuple(e.origin), _record_to_plain(e.record) if e.record else None)
+        (str(e.kind), e.id, tuple(e.origin), _record_to_plain(e.record) if e.record else None)
         for e in result.entries
     ]
     problems = [_diagnostic_fields(d) for d in result.problems]
@@ -64,7 +65,12 @@ def from_plain(data: Any) -> FileResult:
     entries, problems, citations = data
     return FileResult(
         entries=[
-            Entry(kind, id_, Position(*origin), _record_from_plain(kind, plain) if plain else None)
+            Entry(
+                RecordKind(kind),
+                id_,
+                Position(*origin),
+                _record_from_plain(RecordKind(kind), plain) if plain else None,
+            )
             for kind, id_, origin, plain in entries
         ],
         problems=[Diagnostic(*d) for d in problems],
@@ -80,10 +86,10 @@ def _record_to_plain(record: Record) -> dict[str, Any]:
     return values
 
 
-def _record_from_plain(kind: str, plain: dict[str, Any]) -> Record:
+def _record_from_plain(kind: RecordKind, plain: dict[str, Any]) -> Record:
     values = dict(plain)  # the cached data must stay plain: it is written back as is
     values["position"] = Position(*values["position"])
-    if kind == "reference":
+    if kind == RecordKind.REFERENCE:
         values["auteurs"] = tuple(Person(*p) for p in values["auteurs"])
     record: Record = new_record(RECORD_CLASSES[kind], values)
     return record

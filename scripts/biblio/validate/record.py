@@ -1,11 +1,12 @@
-"""Checks of one record against the schema; yields diagnostics and keeps clean values."""
+"""Checks of one record against the schema: each checker returns the clean value it keeps
+(or ``REFUSED``) with its diagnostics, nothing written as a side effect."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Generator, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from biblio import dates, schema
@@ -23,26 +24,44 @@ is_valid_date = dates.is_plain_date
 
 
 class Checked:
-    """A record being checked: its raw form and the clean values that passed."""
+    """A record being checked: its raw form, to locate what a message is about."""
 
     def __init__(self, raw: RawRecord) -> None:
         self.raw = raw
-        self.values: dict[str, Any] = {}
 
     def at(self, path: Path) -> Position:
         return self.raw.marks.value(path)
 
 
-Checker = Callable[[Checked, schema.FieldSpec, Any, Path], Iterator[Diagnostic]]
+# Marks a value a checker refused (``None`` may be a value one day).
+REFUSED: Any = object()
+
+
+class Outcome(NamedTuple):
+    """What a checker decides about one value: the clean value, or ``REFUSED``, and why."""
+
+    value: Any
+    problems: list[Diagnostic]
+
+    @staticmethod
+    def kept(value: Any, *problems: Diagnostic) -> Outcome:
+        return Outcome(value, list(problems))
+
+    @staticmethod
+    def refused(*problems: Diagnostic) -> Outcome:
+        return Outcome(REFUSED, list(problems))
+
+
+Checker = Callable[[Checked, schema.FieldSpec, Any, Path], Outcome]
 
 
 def check_record(raw: RawRecord) -> tuple[dict[str, Any], list[Diagnostic]]:
     """Check every key of ``raw``; return the values that passed and all diagnostics."""
     checked = Checked(raw)
-    problems = list(_check_keys(checked))
+    values, problems = _check_keys(checked)
     problems.extend(_check_required(checked))
     problems.extend(check_annotated(raw))
-    return checked.values, problems
+    return values, problems
 
 
 def suggestion(value: object, choices: list[str]) -> str:
@@ -50,38 +69,47 @@ def suggestion(value: object, choices: list[str]) -> str:
     return f" — vouliez-vous dire {quote(close[0])} ?" if close else ""
 
 
-def _check_keys(checked: Checked) -> Iterator[Diagnostic]:
+def _check_keys(checked: Checked) -> tuple[dict[str, Any], list[Diagnostic]]:
     raw = checked.raw
     specs = _SPECS[raw.kind]
+    values: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
     for key, value in raw.data.items():
         spec = specs.get(key)
         if spec is None:
             hint = suggestion(key, list(specs))
-            yield error(raw.marks.key((key,)), "R001", f"clé inconnue {quote(key)}{hint}")
+            problems.append(
+                error(raw.marks.key((key,)), "R001", f"clé inconnue {quote(key)}{hint}")
+            )
         elif value is None or value == "" or value == []:
             message = f"champ {quote(key)} vide : à remplir ou à supprimer"
-            yield warning(checked.at((key,)), "R009", message)
+            problems.append(warning(checked.at((key,)), "R009", message))
         else:
-            yield from _CHECKERS[spec.kind](checked, spec, value, (key,))
-    if "id" in checked.values and checked.values["id"] != raw.id:
-        yield error(
-            checked.at(("id",)),
-            "X005",
-            f"l'identifiant {quote(checked.values['id'])} ne correspond pas au nom du fichier "
-            f"{quote(raw.id)}",
+            outcome = _CHECKERS[spec.kind](checked, spec, value, (key,))
+            problems.extend(outcome.problems)
+            if outcome.value is not REFUSED:
+                values[key] = outcome.value
+    if "id" in values and values["id"] != raw.id:
+        message = (
+            f"l'identifiant {quote(values['id'])} ne correspond pas au nom du fichier "
+            f"{quote(raw.id)}"
         )
+        problems.append(error(checked.at(("id",)), "X005", message))
+    return values, problems
 
 
 def is_draft(raw: RawRecord) -> bool:
     """A reference marked ``brouillon: true``: its gaps are warnings, not errors."""
-    return raw.kind == "reference" and raw.data.get("brouillon") is True
+    return raw.kind == schema.RecordKind.REFERENCE and raw.data.get("brouillon") is True
 
 
 def missing_fields(raw: RawRecord) -> list[str]:
     """The fields the schema requires (for the record's type too) that ``raw`` lacks."""
     required = schema.REQUIRED_BY_KIND[raw.kind]
     type_spec = (
-        schema.TYPES_BY_ID.get(str(raw.data.get("type"))) if raw.kind == "reference" else None
+        schema.TYPES_BY_ID.get(str(raw.data.get("type")))
+        if raw.kind == schema.RecordKind.REFERENCE
+        else None
     )
     extra = [name for name in type_spec.required if name not in required] if type_spec else []
     return [name for name in (*required, *extra) if not filled(raw.data.get(name))]
@@ -109,11 +137,11 @@ def _check_required(checked: Checked) -> Iterator[Diagnostic]:
             yield error(raw.origin, "R002", f"champ obligatoire {quote(name)} manquant{for_type}")
 
 
-def _wrong_type(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Diagnostic:
+def _wrong_type(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     found = {bool: "oui/non", list: "une liste", dict: "des clés"}.get(type(value), quote(value))
     expected = schema.KIND_LABELS[spec.kind]
     message = f"{quote(spec.name)} doit être : {expected} (trouvé : {found})"
-    return error(checked.at(path), "R003", message)
+    return Outcome.refused(error(checked.at(path), "R003", message))
 
 
 def _as_text(value: Any) -> str | None:
@@ -124,24 +152,18 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
-def _text(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+def _text(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     text = _as_text(value)
     if text is None or (spec.kind == schema.MARKDOWN and not isinstance(value, str)):
-        yield _wrong_type(checked, spec, value, path)
-        return
-    checked.values[spec.name] = text.strip() if spec.kind == schema.TEXT else text.rstrip()
+        return _wrong_type(checked, spec, value, path)
+    return Outcome.kept(text.strip() if spec.kind == schema.TEXT else text.rstrip())
 
 
 def _kept_if(accepts: Callable[[Any], bool]) -> Checker:
     """A checker that keeps the value as is when ``accepts`` it, else reports its type."""
 
-    def check(
-        checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-    ) -> Iterator[Diagnostic]:
-        if accepts(value):
-            checked.values[spec.name] = value
-        else:
-            yield _wrong_type(checked, spec, value, path)
+    def check(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
+        return Outcome.kept(value) if accepts(value) else _wrong_type(checked, spec, value, path)
 
     return check
 
@@ -150,9 +172,7 @@ _integer = _kept_if(lambda v: isinstance(v, int) and not isinstance(v, bool) and
 _boolean = _kept_if(lambda v: isinstance(v, bool))
 
 
-def _texts(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
+def _texts(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     items = value if isinstance(value, list) else [value]
     texts = []
     for index, item in enumerate(items):
@@ -160,37 +180,33 @@ def _texts(
         if text is None or not text.strip():
             item_path = (*path, index) if isinstance(value, list) else path
             message = f"{quote(spec.name)} : chaque élément doit être un texte non vide"
-            yield error(checked.at(item_path), "R003", message)
-            return
+            return Outcome.refused(error(checked.at(item_path), "R003", message))
         texts.append(text.strip())
-    checked.values[spec.name] = tuple(texts)
+    return Outcome.kept(tuple(texts))
 
 
-def _date(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+def _date(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     text = _as_text(value)
     full = spec.kind == schema.FULL_DATE
     # The plain forms first, without the EDTF parser: nearly every date is one.
     if text is not None and (is_valid_date(text, full) or (not full and text == NO_DATE)):
-        checked.values[spec.name] = text
-        return
+        return Outcome.kept(text)
     if full or text is None:
         expected = "AAAA-MM-JJ" if full else _DATE_FORMS
-        yield error(checked.at(path), "R004", f"date invalide {quote(value)} (attendu {expected})")
-        return
+        message = f"date invalide {quote(value)} (attendu {expected})"
+        return Outcome.refused(error(checked.at(path), "R004", message))
     problem = dates.date_problem(text)
     if problem is None:
-        checked.values[spec.name] = text
-    elif dates.is_literal(text):  # words: kept, shown and exported as written
-        checked.values[spec.name] = text
+        return Outcome.kept(text)
+    if dates.is_literal(text):  # words: kept, shown and exported as written
         message = (
             f"date en texte libre {quote(text)} gardée telle quelle{_hint(text)} "
             f"(formes reconnues : {_DATE_FORMS})"
         )
-        yield warning(checked.at(path), "R010", message)
-    else:
-        reason = f" : {problem}" if problem else ""
-        message = f"date invalide {quote(text)}{reason}{_hint(text)} (attendu {_DATE_FORMS})"
-        yield error(checked.at(path), "R004", message)
+        return Outcome.kept(text, warning(checked.at(path), "R010", message))
+    reason = f" : {problem}" if problem else ""
+    message = f"date invalide {quote(text)}{reason}{_hint(text)} (attendu {_DATE_FORMS})"
+    return Outcome.refused(error(checked.at(path), "R004", message))
 
 
 _DATE_FORMS = (
@@ -205,15 +221,13 @@ def _hint(text: str) -> str:
     return f" — vouliez-vous dire {quote(suggested)} ?" if ok else ""
 
 
-def _url(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+def _url(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     if not isinstance(value, str):
-        yield _wrong_type(checked, spec, value, path)
-        return
+        return _wrong_type(checked, spec, value, path)
     problem = url_problem(value)
     if problem:
-        yield error(checked.at(path), "R006", problem)
-    else:
-        checked.values[spec.name] = value
+        return Outcome.refused(error(checked.at(path), "R006", problem))
+    return Outcome.kept(value)
 
 
 # The usual case, accepted without urlsplit (a tenth of the checking time of a record):
@@ -241,114 +255,94 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def _vocabulary(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
+def _vocabulary(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     choices = schema.VOCABULARIES[spec.vocabulary].values
     if isinstance(value, str) and value in choices:
-        checked.values[spec.name] = value
-        return
-    yield error(
-        checked.at(path),
-        "R005",
+        return Outcome.kept(value)
+    message = (
         f"{spec.name} : valeur inconnue {quote(value)}{suggestion(value, list(choices))} "
-        f"(valeurs admises : {', '.join(choices)})",
+        f"(valeurs admises : {', '.join(choices)})"
     )
+    return Outcome.refused(error(checked.at(path), "R005", message))
 
 
-def _identifier(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
+def _identifier(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     text = _as_text(value)
     if text is None:
-        yield _wrong_type(checked, spec, value, path)
-        return
+        return _wrong_type(checked, spec, value, path)
     problem = CHECKS[spec.name](text.strip())
     if problem:
         label = schema.IDENTIFIER_LABELS[spec.name]
-        yield error(checked.at(path), "R007", f"{label} invalide {quote(text)} ({problem})")
-        return
-    checked.values[spec.name] = text.strip()
+        message = f"{label} invalide {quote(text)} ({problem})"
+        return Outcome.refused(error(checked.at(path), "R007", message))
+    return Outcome.kept(text.strip())
 
 
-def _identifiers(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
+def _identifiers(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     """One identifier or a list of them: each checked, kept as a tuple."""
     items = value if isinstance(value, list) else [value]
     found: list[str] = []
     for index, item in enumerate(items):
         item_path = (*path, index) if isinstance(value, list) else path
-        for problem in _identifier(checked, spec, item, item_path):
-            yield problem
-            return
-        found.append(checked.values.pop(spec.name))
-    checked.values[spec.name] = tuple(found)
+        outcome = _identifier(checked, spec, item, item_path)
+        if outcome.value is REFUSED:
+            return outcome
+        found.append(outcome.value)
+    return Outcome.kept(tuple(found))
 
 
-def _persons(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
+def _persons(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     if not isinstance(value, list):
-        yield _wrong_type(checked, spec, value, path)
-        return
+        return _wrong_type(checked, spec, value, path)
     people: list[Person] = []
     for index, item in enumerate(value):
-        person = yield from _person(checked, item, (*path, index))
-        if person is None:
-            return
+        person = _person(checked, item, (*path, index))
+        if isinstance(person, Diagnostic):
+            return Outcome.refused(person)
         people.append(person)
-    checked.values[spec.name] = tuple(people)
+    return Outcome.kept(tuple(people))
 
 
 _PERSON_SHAPE = "attendu « nom: … » (et « prenom: … ») ou « organisation: … »"
 
 
-def _person(checked: Checked, item: Any, path: Path) -> Generator[Diagnostic, None, Person | None]:
+def _person(checked: Checked, item: Any, path: Path) -> Person | Diagnostic:
+    """The person ``item`` describes, or what is wrong with it."""
     if not isinstance(item, dict):
-        yield error(checked.at(path), "R008", f"auteur mal décrit : {_PERSON_SHAPE}")
-        return None
+        return error(checked.at(path), "R008", f"auteur mal décrit : {_PERSON_SHAPE}")
     for key, value in item.items():
         if key not in schema.PERSON_KEYS:
             hint = suggestion(key, list(schema.PERSON_KEYS))
             message = f"clé inconnue {quote(key)} dans un auteur{hint}"
-            yield error(checked.raw.marks.key((*path, key)), "R001", message)
-            return None
+            return error(checked.raw.marks.key((*path, key)), "R001", message)
         if _as_text(value) is None or not str(value).strip():
             message = f"auteur : {quote(key)} doit être un texte non vide"
-            yield error(checked.at((*path, key)), "R008", message)
-            return None
+            return error(checked.at((*path, key)), "R008", message)
     if bool(item.get("nom")) == bool(item.get("organisation")):
         message = "auteur mal décrit : donner soit « nom » (personne), soit « organisation »"
-        yield error(checked.at(path), "R008", message)
-        return None
+        return error(checked.at(path), "R008", message)
     return Person(**{k: str(v).strip() for k, v in item.items()})
 
 
-def _ids(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Iterator[Diagnostic]:
+def _ids(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     single = spec.kind == schema.SECTION_ID
     items = [value] if not isinstance(value, list) else value
     if (single and isinstance(value, list)) or not all(isinstance(i, str) and i for i in items):
-        yield _wrong_type(checked, spec, value, path)
-        return
-    checked.values[spec.name] = value if single else tuple(items)
+        return _wrong_type(checked, spec, value, path)
+    return Outcome.kept(value if single else tuple(items))
 
 
-def _mapping(
-    checked: Checked, spec: schema.FieldSpec, value: Any, path: Path
-) -> Iterator[Diagnostic]:
+def _mapping(checked: Checked, spec: schema.FieldSpec, value: Any, path: Path) -> Outcome:
     if not isinstance(value, dict):
-        yield _wrong_type(checked, spec, value, path)
-        return
+        return _wrong_type(checked, spec, value, path)
     pairs = []
     for key, item in value.items():
         text = _as_text(item)
         if not isinstance(key, str) or text is None:
             message = f"{quote(spec.name)} : chaque entrée doit être « clé: texte »"
-            yield error(checked.at((*path, key)), "R003", message)
-            return
+            return Outcome.refused(error(checked.at((*path, key)), "R003", message))
         pairs.append((key, text))
-    checked.values[spec.name] = tuple(sorted(pairs))
+    return Outcome.kept(tuple(sorted(pairs)))
 
 
 _CHECKERS: dict[str, Checker] = {
