@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from biblio.render.context import ancestors, build_context
 from biblio.render.pages import generated_pages
 from biblio.render.text import untrusted
 from biblio.validate.runner import load_base
@@ -111,3 +112,19 @@ def test_two_records_of_the_same_title_are_told_apart_where_listed_together(
         'data-pagefind-meta="title:LOI n° 2016-41'
         in pages["references/loi-modernisation-2016-article.md"]
     )
+
+
+def test_one_ancestors_function_gives_the_breadcrumbs_the_print_depth_and_the_search_trail(
+    pages: dict[str, str],
+) -> None:
+    context = build_context(load_base(ROOT, use_cache=False).corpus)
+    above = [s.numero for s in ancestors("communautes-professionnelles", context)]
+    assert above == ["2", "2.3"]
+    assert ancestors("textes-de-loi", context) == []
+    assert ancestors("inconnue", context) == []
+    page = pages["sections/communautes-professionnelles.md"]
+    assert "› [2<span" in page
+    assert "› [2.3<span" in page
+    assert '<span aria-current="page">2.3.3</span>' in page
+    assert 'data-pagefind-filter="section:2.3. L' in page  # the search trail: its ancestors too
+    assert "#### 2.3.3. Les CPTS { #communautes-professionnelles }" in pages["imprimer.md"]
