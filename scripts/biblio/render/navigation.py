@@ -21,6 +21,7 @@ from biblio.render.text import (
     section_page,
     term_page,
 )
+from biblio.render.titles import note_call
 from biblio.typography import french_spacing
 
 CONTENTS_PAGE = "bibliographie.md"
@@ -113,7 +114,9 @@ def reference_sidebar(ref: Reference, context: SiteContext) -> str:
 
 
 def _entry(ref: Reference) -> str:
-    return f"({ref.numero}) {_short(ref.titre)}" if ref.numero else _short(ref.titre)
+    # Plain text: Légifrance's note call « (1) » would read as a reference there, left out.
+    title = _short(note_call(ref)[0])
+    return f"({ref.numero}) {title}" if ref.numero else title
 
 
 def term_sidebar(term: Term, context: SiteContext) -> str:
