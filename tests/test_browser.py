@@ -547,3 +547,70 @@ def test_eight_tabs_and_the_footer_links_the_contributor_pages(page: Any, base_u
     footer = page.locator(".md-copyright").inner_text()
     for name in ("Contribuer", "Format des fiches", "Accessibilité"):
         assert name in footer
+
+
+def _shown(element: Any) -> str:
+    """The text ``element`` shows (what only screen readers read left out)."""
+    text = element.evaluate(
+        "e => { const c = e.cloneNode(true);"
+        " c.querySelectorAll('.biblio-masque').forEach(m => m.remove()); return c.textContent; }"
+    )
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_reference_page_says_where_it_stands(browser: Any, base_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{base_url}/references/loi-modernisation-2016/")
+    trail = page.locator(".biblio-fil")
+    assert _shown(trail) == "Vous êtes ici : La bibliographie › 1 › (2)"
+    assert trail.get_by_role("link", name="1 Textes de loi et ressources à connaître").count() == 1
+    trail.get_by_role("link", name="La bibliographie").click()
+    assert page.url == f"{base_url}/bibliographie/"
+    page.go_back()
+    if width >= 1280:  # the side bar: the section's other references, this one marked
+        sidebar = page.locator(".md-sidebar--primary .biblio-parcours")
+        assert sidebar.is_visible()
+        assert sidebar.locator("[aria-current=page]").inner_text().startswith("(2) LOI")
+        assert sidebar.locator("a.md-nav__link").count() >= 5
+    context.close()
+
+
+def test_a_term_page_says_where_it_stands(page: Any, base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base_url}/glossaire/cpts/")
+    trail = page.locator(".biblio-fil")
+    assert _shown(trail) == "Vous êtes ici : Glossaire › CPTS"
+    sidebar = page.locator(".md-sidebar--primary .biblio-parcours")
+    assert sidebar.is_visible()
+    assert sidebar.locator("[aria-current=page]").inner_text() == "CPTS"
+    sidebar.get_by_role("link", name="CLS", exact=True).click()
+    assert page.url == f"{base_url}/glossaire/cls/"
+    assert page.locator(".md-tabs__item--active").inner_text().strip() == "Glossaire"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_home_page_offers_the_search_and_three_ways_in(
+    browser: Any, base_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    cards = page.locator(".biblio-entrees li")
+    assert cards.count() == 3
+    names = ["La bibliographie", "Le glossaire", "Repères"]
+    for card, name, target in zip(
+        cards.all(), names, ["bibliographie/", "glossaire/", "connaissances/"], strict=True
+    ):
+        assert card.is_visible()
+        link = card.get_by_role("link", name=name, exact=True)
+        assert link.get_attribute("href") == target
+    assert page.get_by_role("heading", name="Dernières références ajoutées").is_visible()
+    assert "ajoutée le" in page.locator("#dernieres-references-ajoutees + ul li").first.inner_text()
+    box = page.get_by_role("searchbox", name="Chercher un mot, un sigle, un auteur")
+    assert box.is_visible()
+    box.fill("cpts")
+    box.press("Enter")
+    page.wait_for_url(f"{base_url}/recherche/?q=cpts")
+    context.close()

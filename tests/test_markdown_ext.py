@@ -36,6 +36,18 @@ def test_a_term_page_gives_no_tooltip_for_its_own_term() -> None:
     assert html.count('href="/glossaire/asv.md"') == 1
 
 
+def test_no_tooltip_in_bibliographic_text_the_core_marks() -> None:
+    html = convert(
+        "Rapport sur le CLS, éditions de l'ASV\n{: .biblio-sans-glossaire }\n\n"
+        '<div class="biblio-sans-glossaire" markdown>\n\n| Éditeur | ASV |\n\n</div>\n\n'
+        "Ce commentaire parle du CLS."
+    )
+    assert "asv.md" not in html
+    assert 'title="Atelier santé' not in html
+    assert html.count('class="biblio-terme"') == 1
+    assert '<a class="biblio-terme" href="/glossaire/cls.md"' in html.split("commentaire")[1]
+
+
 def test_names_and_variants_match_across_line_breaks_and_apostrophes() -> None:
     html = convert("Un contrat\nlocal de santé, l’ASV.")
     assert ">contrat\nlocal de santé</a>" in html

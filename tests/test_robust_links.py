@@ -90,7 +90,8 @@ def test_archives_are_written_never_replaced_and_the_dead_page_leads_with_the_co
     dead = markdown.markdown(
         pages["references/morte.md"].split("---\n\n", 1)[1], extensions=["attr_list", "md_in_html"]
     )
-    first_link = dead.index("<a ")
+    after_breadcrumbs = dead.index("</p>", dead.index("biblio-fil"))
+    first_link = dead.index("<a ", after_breadcrumbs)
     assert dead.index(f'href="{copy}"') < dead.index(f'href="{base}/absent"')
     assert f'href="{copy}"' in dead[first_link : first_link + 400]
     assert "Consulter la copie archivée du 1er octobre 2022" in dead

@@ -4,6 +4,7 @@ inside « », so that a phone never wraps a sign alone to the next line; code le
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,9 +13,9 @@ import pytest
 
 from biblio.typography import NBSP, NNBSP, french_spacing
 
-# Text left as typed: code, scripts. The check covers each page's content (``.md-content``):
-# the theme's header and side tables of contents print titles that Python-Markdown's toc
-# extension folds to plain spaces (its ``name``); they are single lines or short items.
+# Text left as typed: code, scripts. The check covers the whole page: its title, the
+# theme's header, navigation and tables of contents (which print the headings' titles), the
+# content and the footer.
 NOT_PROSE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg"})
 PLAIN_SPACE = re.compile(r"[ \u2009](?=[;?!:])|«[ \u2009]|[ \u2009]»")
 
@@ -40,58 +41,61 @@ def test_the_markdown_extension_spaces_prose_and_leaves_code_alone() -> None:
         "    bloc : de code ?\n",
         extensions=["biblio.markdown_ext"],
     )
-    html = html.replace("&nbsp;", NBSP)
+    html = unescape(html)  # the no-break spaces are written as references
     assert f"Titre{NBSP}: sous-titre{NNBSP}?" in html
     assert f"Texte{NNBSP}; et <code>code ; ici ?</code> puis «{NBSP}citation{NBSP}»" in html
     assert "bloc : de code ?" in html
 
 
 class _Prose(HTMLParser):
-    """Text of a page outside code, scripts and the head."""
+    """Text of a page outside code and scripts, with the part of the page it is in."""
 
     def __init__(self) -> None:
         super().__init__()
         self.open: list[str] = []
-        self.content_depth = 0  # where the page's content starts in ``open`` (0: outside)
-        self.scanned = 0  # text nodes of the content read (0: the check saw nothing)
+        self.classes: list[str] = []  # classes of the open elements, innermost last
+        self.parts: set[str] = set()  # the parts of the page whose text was read
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("br", "img", "hr", "meta", "link", "input", "wbr", "source"):
             return
         self.open.append(tag)
-        classes = (dict(attrs).get("class") or "").split()
-        if not self.content_depth and "md-content" in classes:
-            self.content_depth = len(self.open)
+        self.classes.append(dict(attrs).get("class") or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.open:
             while self.open.pop() != tag:
-                pass
-        if len(self.open) < self.content_depth:
-            self.content_depth = 0
+                self.classes.pop()
+            self.classes.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.content_depth and not NOT_PROSE.intersection(self.open):
-            self.scanned += 1
-            self.found += [
-                data[max(0, m.start() - 30) : m.end() + 5] for m in PLAIN_SPACE.finditer(data)
-            ]
+        if NOT_PROSE.intersection(self.open) or not data.strip():
+            return
+        classes = " ".join(self.classes)
+        self.parts.update(p for p in PARTS if p in classes or p in self.open)
+        self.found += [
+            data[max(0, m.start() - 30) : m.end() + 5] for m in PLAIN_SPACE.finditer(data)
+        ]
+
+
+# Parts of a page (a class, or the title's tag) whose text the check must have read.
+PARTS = ("title", "md-header__topic", "md-nav--secondary", "md-content", "md-footer")
 
 
 def test_no_page_of_the_built_site_has_a_plain_space_before_a_french_sign(
     built_site: Path,
 ) -> None:
     faults = {}
-    scanned = set()
+    scanned: dict[str, set[str]] = {}
     for page in sorted(built_site.rglob("*.html")):
         parser = _Prose()
         parser.feed(page.read_text(encoding="utf-8"))
-        if parser.scanned:
-            scanned.add(page.relative_to(built_site).as_posix())
+        scanned[page.relative_to(built_site).as_posix()] = parser.parts
         if parser.found:
             faults[str(page.relative_to(built_site))] = parser.found[:3]
     assert faults == {}
-    # The check read the pages' content (not nothing, if the theme's markup changed).
-    assert {"glossaire/cpts/index.html", "sections/textes-de-loi/index.html"} <= scanned
-    assert len(scanned) > 200
+    # The check read every part of the pages (not nothing, if the theme's markup changed).
+    assert scanned["sections/textes-de-loi/index.html"] == set(PARTS)
+    assert scanned["references/cres-paca-synthese-ateliers-2021/index.html"] == set(PARTS)
+    assert sum("md-content" in parts for parts in scanned.values()) > 200

@@ -6,10 +6,11 @@ Runs in any builder that uses Python-Markdown (MkDocs, Zensical), on every page:
   decoded, as a browser reads them), images only to this site; links and images get no
   ``title`` of their own, except the citations the core marks (``biblio-citation``); event
   attributes (``onclick``…) are removed — record texts are written by many hands;
-- every occurrence of a glossary term (acronym, name, variants) gets its short definition as
-  a tooltip, shown on hover and on keyboard focus; the first occurrence on a page links to
-  the term's page. A page about a term (its title carries ``data-terme``) does not link to
-  itself;
+- the first occurrence of a glossary term (acronym, name, variants) in each paragraph gets
+  its short definition as a tooltip, shown on hover and on keyboard focus; the first on a
+  page links to the term's page. A page about a term (its title carries ``data-terme``) does
+  not link to itself, and bibliographic text the core marks (titles, publishers, citations:
+  class ``biblio-sans-glossaire``) gets no tooltip;
 - French typography (``biblio.typography``): no-break spaces before « ; ? ! : » and inside
   « », outside code;
 - last, the page's HTML passes the allowlist of ``render.safe_html`` (nh3): only known tags,
@@ -29,7 +30,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from biblio.glossary_source import Glossary, load_glossary
 from biblio.render.safe_html import SAFE_SCHEMES, clean, is_local_url, is_safe_url
-from biblio.typography import apply_to_tree
+from biblio.render.text import NO_TERMS_CLASS
+from biblio.typography import NNBSP, apply_to_tree
 
 __all__ = ["SAFE_SCHEMES", "BiblioExtension", "is_safe_url", "makeExtension"]
 
@@ -40,6 +42,9 @@ TERM_CLASS = "biblio-terme"
 _BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption"})
 # Links whose title the core writes (a citation's reference) or Markdown itself (footnotes).
 TITLED_CLASSES = frozenset({"biblio-citation", "footnote-backref"})
+
+
+NARROW_REFERENCE = "&#8239;"
 
 
 class SafeLinks(Treeprocessor):
@@ -72,10 +77,15 @@ def _disarm(element: ET.Element) -> None:
 
 
 class SafeHtml(Postprocessor):
-    """The whole page through the allowlist, once Markdown has made its HTML."""
+    """The whole page through the allowlist, once Markdown has made its HTML.
+
+    The narrow no-break space is written as a character reference, as the allowlist writes
+    the no-break one (``&nbsp;``): the titles the toc extension and MkDocs take from headings
+    (table of contents, page title, navigation) fold whitespace characters to plain spaces,
+    never a reference; and this postprocessor is what they run on a heading's HTML."""
 
     def run(self, text: str) -> str:
-        return clean(text)
+        return clean(text).replace(NNBSP, NARROW_REFERENCE)
 
 
 class GlossaryTooltips(Treeprocessor):
@@ -92,7 +102,7 @@ class GlossaryTooltips(Treeprocessor):
         self._walk(root)
 
     def _walk(self, parent: ET.Element) -> None:
-        if parent.tag in _SKIPPED or TERM_CLASS in parent.get("class", ""):
+        if parent.tag in _SKIPPED or {TERM_CLASS, NO_TERMS_CLASS} & _classes(parent):
             return
         if parent.tag in _BLOCKS:  # one tooltip per term and paragraph (or item, cell)
             outer, self.shown = self.shown, set()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from biblio.ids import slug_words
 from biblio.model import Corpus, Reference, Section, Term
 from biblio.order import references_in_order, sections_in_order
+from biblio.render.titles import distinguishing_parts
 from biblio.terms import TermFinder
 from biblio.validate.markdown import CITATION, CITED_ID
 
@@ -37,6 +39,12 @@ class SiteContext:
     rank: dict[str, int] = field(default_factory=dict)  # place in edition order
     rank_in_section: dict[str, int] = field(default_factory=dict)
     dead_links: frozenset[str] = frozenset()  # URLs the last link check found dead
+    numbered: dict[str, Section] = field(default_factory=dict)  # « 2.3 » → its section
+    glossary_order: list[Term] = field(default_factory=list)  # A to Z (``term_sort_key``)
+    glossary_rank: dict[str, int] = field(default_factory=dict)  # place in glossary order
+    # What tells a reference from another of the same title in the whole base
+    # (``titles.distinguishing_parts``); a listing keeps those it lists together.
+    distinct: dict[str, str] = field(default_factory=dict)
 
 
 def build_context(corpus: Corpus) -> SiteContext:
@@ -59,8 +67,30 @@ def build_context(corpus: Corpus) -> SiteContext:
         reverse=True,
     )
     context.finder = TermFinder(corpus.terms)
+    context.numbered = {s.numero: s for s in context.section_order if s.numero}
+    context.glossary_order = sorted(corpus.terms, key=term_sort_key)
+    context.glossary_rank = {t.id: i for i, t in enumerate(context.glossary_order)}
+    context.distinct = distinguishing_parts(corpus.references)
     _backlinks(context)
     return context
+
+
+def term_sort_key(term: Term) -> str:
+    """A to Z by acronym (or name), accents aside."""
+    return " ".join(slug_words(term.sigle or term.terme))
+
+
+def ancestors(section_id: str, context: SiteContext) -> list[Section]:
+    """The sections above section ``section_id``, outermost first: the breadcrumbs, the print
+    edition's depth and the search facets' trail. Bounded, as a parent loop is reported by
+    the validator, not followed."""
+    trail: list[Section] = []
+    section = context.sections.get(section_id)
+    parent = context.sections.get(section.parent) if section else None
+    while parent is not None and len(trail) < 10:
+        trail.insert(0, parent)
+        parent = context.sections.get(parent.parent)
+    return trail
 
 
 def section_title(section: Section) -> str:

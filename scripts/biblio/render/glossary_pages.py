@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from biblio.ids import slug_words
 from biblio.model import Term
-from biblio.render.context import Backlink, SiteContext
+from biblio.render.context import Backlink, SiteContext, term_sort_key
 from biblio.render.metadata import coins
+from biblio.render.navigation import term_breadcrumb, term_sidebar
 from biblio.render.search_meta import term_block
 from biblio.render.text import (
     annex,
@@ -15,8 +15,10 @@ from biblio.render.text import (
     plain,
     reference_page,
     term_page,
+    title_markdown,
     with_footnotes,
 )
+from biblio.render.titles import listed_together
 from biblio.terms import short_definition
 
 INDEX_PAGE = "glossaire/index.md"
@@ -25,11 +27,6 @@ _KINDS = {"section": "Sections", "terme": "Autres termes du glossaire", "referen
 
 def display_name(term: Term) -> str:
     return f"{term.sigle} — {term.terme}" if term.sigle else term.terme
-
-
-def term_sort_key(term: Term) -> str:
-    """A to Z by acronym (or name), accents aside."""
-    return " ".join(slug_words(term.sigle or term.terme))
 
 
 def index_markdown(context: SiteContext) -> str:
@@ -72,8 +69,10 @@ def term_markdown(term: Term, context: SiteContext) -> str:
     page = term_page(term.id)
     definition, notes = with_footnotes(page, term.definition, context.references, "src")
     parts = [
+        f"---\n{term_sidebar(term, context)}---",
         f'# {plain(display_name(term))} {{ data-terme="{term.id}" data-pagefind-weight="10" }}',
         term_block(term),
+        annex(term_breadcrumb(page, term)),
         definition,
     ]
     if term.variantes:
@@ -115,20 +114,34 @@ def _backlinks(page: str, term: Term, context: SiteContext) -> list[str]:
     if not places:
         return []
     parts = ["## Où ce terme apparaît"]
+    listed = [context.references[i] for i in map(_reference_id, places) if i in context.references]
+    distinct = listed_together(listed, context.distinct)
     for kind, heading in _KINDS.items():
         found = [b for b in places if b.kind == kind]
         if found:
             items = "\n".join(
-                f"- {link(page, b.page, plain(b.title))}{_coins(b, term, context)}" for b in found
+                f"- {link(page, b.page, _title(b, distinct, context))}{_coins(b, term, context)}"
+                for b in found
             )
             parts.append(f"### {heading} ({len(found)})\n\n{items}")
     return parts
 
 
+def _reference_id(backlink: Backlink) -> str:
+    return backlink.page.removeprefix("references/").removesuffix(".md")
+
+
+def _title(backlink: Backlink, distinct: dict[str, str], context: SiteContext) -> str:
+    ref = context.references.get(_reference_id(backlink))
+    if backlink.kind != "reference" or ref is None:
+        return plain(backlink.title)
+    return title_markdown(ref, distinct)
+
+
 def _coins(backlink: Backlink, term: Term, context: SiteContext) -> str:
     """COinS for a reference among the backlinks, so that Zotero offers it (once: not for
     the term's sources, which carry theirs)."""
-    ref_id = backlink.page.removeprefix("references/").removesuffix(".md")
+    ref_id = _reference_id(backlink)
     if backlink.kind != "reference" or ref_id not in context.references or ref_id in term.sources:
         return ""
     return coins(context.references[ref_id])

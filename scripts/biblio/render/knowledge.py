@@ -11,7 +11,8 @@ from biblio.model import Reference
 from biblio.render import charts
 from biblio.render import workshop as workshop_pages
 from biblio.render.context import SiteContext
-from biblio.render.text import link, plain, reference_page
+from biblio.render.text import link, plain, reference_page, title_markdown
+from biblio.render.titles import listed_together, note_call
 from biblio.schema import TYPES, TYPES_BY_ID
 
 INDEX = "connaissances/index.md"
@@ -119,7 +120,9 @@ def _timeline(context: SiteContext) -> dict[str, str]:
         (r for r in context.edition_order if r.type in LEGAL and _text_date(r)),
         key=lambda r: (sort_key(_text_date(r)), _text_date(r), r.id),
     )
-    events = [(year_label(year_of(_text_date(r))), r.titre) for r in laws]
+    distinct = listed_together(laws, context.distinct)
+    # In the chart, Légifrance's note call « (1) » would read as a reference: left out.
+    events = [(year_label(year_of(_text_date(r))), _chart_title(r, distinct)) for r in laws]
     svg = charts.timeline("Cadre législatif et réglementaire", events)
     first, last = (events[0][0], events[-1][0]) if events else ("", "")
     lines = [
@@ -133,10 +136,15 @@ def _timeline(context: SiteContext) -> dict[str, str]:
         "|---|---|---|",
     ]
     for ref in laws:
-        target = link(TIMELINE, reference_page(ref.id), plain(ref.titre))
+        target = link(TIMELINE, reference_page(ref.id), title_markdown(ref, distinct))
         shown = plain(display(_text_date(ref)))
         lines.append(f"| {shown} | {target} | {TYPES_BY_ID[ref.type].label} |")
     return {TIMELINE: "\n".join(lines) + "\n", TIMELINE.replace(".md", ".svg"): svg}
+
+
+def _chart_title(ref: Reference, distinct: dict[str, str]) -> str:
+    title = note_call(ref)[0]
+    return f"{title} — {distinct[ref.id]}" if ref.id in distinct else title
 
 
 def _statistics(context: SiteContext) -> dict[str, str]:

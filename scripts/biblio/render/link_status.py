@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from biblio.render.context import SiteContext
-from biblio.render.text import NOT_INDEXED, link, plain, reference_page
+from biblio.render.text import NOT_INDEXED, link, reference_page, title_markdown
 
 PAGE = "liens.md"
 # Status → heading and what to do, worst first (the statuses of ``biblio.links.check``).
@@ -47,7 +47,7 @@ def link_status_markdown(report: Mapping[str, Any] | None, context: SiteContext)
 
 def _row(item: Mapping[str, Any], context: SiteContext) -> str:
     refs = [context.references[i] for i in item.get("references", []) if i in context.references]
-    names = ", ".join(link(PAGE, reference_page(r.id), plain(r.titre)) for r in refs) or "—"
+    names = ", ".join(link(PAGE, reference_page(r.id), title_markdown(r)) for r in refs) or "—"
     detail = []
     if item.get("code"):
         detail.append(f"code {int(item['code'])}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from biblio.dates import french, year_label
@@ -11,7 +11,16 @@ from biblio.model import Reference
 from biblio.render.context import SiteContext
 from biblio.render.metadata import coins
 from biblio.render.section_pages import CONTENTS_PAGE
-from biblio.render.text import NOT_INDEXED, link, plain, reference_page, term_page
+from biblio.render.text import (
+    NO_TERMS_CLASS,
+    NOT_INDEXED,
+    link,
+    plain,
+    reference_page,
+    term_page,
+    title_markdown,
+)
+from biblio.render.titles import listed_together
 from biblio.schema import TYPES, VOCABULARIES
 
 LATEST = 10
@@ -63,10 +72,13 @@ FACETS: tuple[Facet, ...] = (
 )
 
 
-def entry(page: str, ref: Reference) -> str:
+def entry(page: str, ref: Reference, distinct: Mapping[str, str]) -> str:
+    """A reference in a listing; ``distinct``: what tells apart the listed references of
+    the same title (``titles.listed_together``)."""
     number = f"({ref.numero}) " if ref.numero else ""
     suffix = f", {year_label(ref.year)}" if ref.year else ""
-    item = f"- {number}{link(page, reference_page(ref.id), plain(ref.titre))}{suffix}"
+    title = title_markdown(ref, distinct)
+    item = f"- {number}{link(page, reference_page(ref.id), title)}{suffix}"
     return item + coins(ref)
 
 
@@ -106,7 +118,8 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
         if page.endswith("themes.md") and value in context.terms:  # a theme is a term
             definition = link(value_page, term_page(value), label)
             listing += [f"Définition du thème dans le glossaire : {definition}.", ""]
-        listing += [entry(value_page, r) for r in refs]
+        distinct = listed_together(refs, context.distinct)
+        listing += [entry(value_page, r, distinct) for r in refs]
         pages[value_page] = "\n".join(listing) + "\n"
     pages[page] = "\n".join(lines) + "\n"
     return pages
@@ -121,38 +134,85 @@ def browse_index_markdown(context: SiteContext) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Where overrides/accueil.html puts the search form (a form is no content the allowlist lets
+# through; without the template, an empty block).
+HOME_SEARCH = '<div class="biblio-accueil-recherche"></div>'
+HOME_TEMPLATE = "accueil.html"
+
+
 def home_markdown(context: SiteContext) -> str:
+    """The home page: what the base is, the search, the three ways in as cards, the latest
+    additions."""
     page = "index.md"
-    latest = context.latest[:LATEST]
-    counts = (
-        f"**{len(context.references)}** références, **{len(context.terms)}** termes de glossaire, "
-        f"**{len(context.sections)}** sections."
+    edition = (
+        "*Dynamiques territoriales de santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…) "
+        f": quelle articulation possible ?*{{: .{NO_TERMS_CLASS} }}"
     )
     lines = [
+        f"---\ntemplate: {HOME_TEMPLATE}\n---\n",
         "# Dynamiques territoriales de santé et exercice coordonné",
         "",
-        "Base de connaissances issue de la bibliographie commentée *Dynamiques territoriales de "
-        "santé (ASV, CLS, CLSM) et exercice coordonné (CPTS, MSP…) : quelle articulation "
-        "possible ?* (octobre 2022) : chaque référence y a sa fiche, avec son commentaire, et "
-        "chaque sigle son entrée de glossaire.",
+        f"Base de connaissances issue de la bibliographie commentée {edition} (octobre 2022) : "
+        "chaque référence y a sa fiche, avec son commentaire, et chaque sigle son entrée de "
+        "glossaire.",
         "",
-        counts,
+        HOME_SEARCH,
         "",
-        "## Comment l'utiliser",
+        *_ways_in(page, context),
         "",
-        "- **Lire la bibliographie** section par section : "
-        f"{link(page, CONTENTS_PAGE, 'La bibliographie')}.",
-        f"- **Chercher** un mot, un sigle, un auteur : {link(page, 'recherche.md', 'Recherche')} "
-        "(les accents, pluriels et « l’ » n'empêchent pas de trouver).",
-        f"- **Comprendre un sigle** : {link(page, 'glossaire/index.md', 'Glossaire')} ; dans "
-        "toutes les pages, survoler ou sélectionner un sigle affiche sa définition.",
+        *_latest(page, context),
+        "## Aussi",
+        "",
+        "- **Comprendre un sigle** : dans toutes les pages, le survoler ou le sélectionner "
+        "affiche sa définition.",
         "- **Parcourir** par type, année, territoire ou thème : "
         f"{link(page, BROWSE_INDEX, 'Parcourir')}.",
         f"- **Réutiliser** : {link(page, 'telechargements.md', 'Téléchargements')} (BibTeX, RIS, "
         "CSL-JSON pour Zotero), version imprimable, fil de veille.",
-        "",
-        "## Dernières références ajoutées",
-        "",
     ]
-    lines += [f"{entry(page, r)} — ajoutée le {french(r.date_ajout)}" for r in latest]
     return "\n".join(lines) + "\n"
+
+
+def _latest(page: str, context: SiteContext) -> list[str]:
+    latest = context.latest[:LATEST]
+    if not latest:
+        return []
+    distinct = listed_together(latest, context.distinct)
+    items = [f"{entry(page, r, distinct)} — ajoutée le {french(r.date_ajout)}" for r in latest]
+    return ["## Dernières références ajoutées", "", *items, ""]
+
+
+def _ways_in(page: str, context: SiteContext) -> list[str]:
+    """The three ways in, as Material's grid cards: a list in a ``grid cards`` block."""
+    references, terms = len(context.references), len(context.terms)
+    cards = [
+        (
+            CONTENTS_PAGE,
+            "La bibliographie",
+            f"Les {references} références commentées, section par section, comme dans "
+            "l'édition d'octobre 2022.",
+        ),
+        (
+            "glossaire/index.md",
+            "Le glossaire",
+            f"{terms} sigles et notions : leur définition, les textes qui les fondent, les "
+            "références qui en parlent.",
+        ),
+        (
+            "connaissances/index.md",
+            "Repères",
+            "Chiffres de l'enquête, ateliers du CRES Paca, chronologie des textes, la base en "
+            "chiffres.",
+        ),
+    ]
+    items = [
+        f"-   **{link(page, target, title)}**\n\n    ---\n\n    {text}"
+        for target, title, text in cards
+    ]
+    return [
+        '<div class="grid cards biblio-entrees" markdown>',
+        "",
+        "\n\n".join(items),
+        "",
+        "</div>",
+    ]

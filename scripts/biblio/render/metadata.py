@@ -193,29 +193,32 @@ def _identifier_tags(ref: Reference) -> list[tuple[str, str]]:
     return [("citation_doi", ref.doi), ("citation_isbn", isbn), ("citation_issn", issn)]
 
 
-def front_matter(tags: list[tuple[str, str]]) -> str:
+def front_matter(tags: list[tuple[str, str]], more: str = "") -> str:
     """YAML front matter carrying the tags, each a ``[name, content]`` pair.
 
     The description is blank: the connector takes the page's description for the abstract
     when there is none, and the site's description is not this document's abstract.
+    ``more``: other front matter lines (the side bar, ``render.navigation``).
     """
-    rows = "".join(f"- [{_quoted(name)}, {_quoted(value)}]\n" for name, value in tags)
-    return f'---\ndescription: " "\n{META_KEY}:\n{rows}---\n\n'
+    rows = "".join(f"- [{yaml_string(name)}, {yaml_string(value)}]\n" for name, value in tags)
+    return f'---\ndescription: " "\n{META_KEY}:\n{rows}{more}---\n\n'
 
 
-def _quoted(text: str) -> str:
+def yaml_string(text: str) -> str:
     """A YAML double-quoted string in ASCII: any other character, and « <>& », escaped (no
     markup in the page's source, even to a builder that would show front matter as text)."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in '"\\':
-            out.append("\\" + char)
-        elif 0x20 <= code < 0x7F and char not in "<>&":
-            out.append(char)
-        else:
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-    return '"' + "".join(out) + '"'
+    return '"' + _YAML_ESCAPED.sub(_yaml_escape, text) + '"'
+
+
+_YAML_ESCAPED = re.compile(r'[^\x20-\x7e]|["\\<>&]')
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in '"\\':
+        return "\\" + char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 # COinS (OpenURL ContextObject in a span): Zotero's connector offers every span of a page in a

@@ -13,8 +13,8 @@ import re
 
 from biblio.dates.french import french
 from biblio.model import Section
-from biblio.render.context import SiteContext, section_title
-from biblio.render.glossary_pages import display_name, term_sort_key
+from biblio.render.context import SiteContext, ancestors, section_title
+from biblio.render.glossary_pages import display_name
 from biblio.render.reference_page import listing_entry
 from biblio.render.text import (
     link,
@@ -74,10 +74,7 @@ def print_markdown(context: SiteContext, note: str = "") -> str:
 
 
 def _depth(section: Section, context: SiteContext) -> int:
-    depth, parent = 0, context.sections.get(section.parent)
-    while parent is not None and depth < 10:
-        depth, parent = depth + 1, context.sections.get(parent.parent)
-    return depth
+    return len(ancestors(section.id, context))
 
 
 def _contents(context: SiteContext, with_notes: bool) -> str:
@@ -103,7 +100,7 @@ def _section(
     for ref in context.by_section.get(section.id, []):
         parts.append(listing_entry(PRINT_PAGE, ref, context, level=5))
     if section.id == GLOSSARY_SECTION:
-        for term in sorted(context.corpus.terms, key=term_sort_key):
+        for term in context.glossary_order:
             name = display_name(term)
             text, own_notes = edition_text(term.definition, context, listed, f"terme-{term.id}")
             parts += [f"##### {plain(name)} {{ #terme-{term.id} }}", text]
@@ -132,7 +129,7 @@ def edition_text(text: str, context: SiteContext, listed: set[str], name: str) -
 def cross_references(text: str, context: SiteContext, page: str) -> str:
     """``text`` with « partie 5 » or « section 2.3 » as a link to that section: its anchor in
     the print edition (``page`` empty), else its page. Numbers no section has stay text."""
-    numbered = {s.numero: s for s in context.section_order if s.numero}
+    numbered = context.numbered  # built once per build (``build_context``)
 
     def replace(match: re.Match[str]) -> str:
         section = numbered.get(match.group(2))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from biblio.cite import cached_citation as format_citation
 from biblio.cite import format_authors
@@ -12,10 +12,13 @@ from biblio.dates import display, french
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
 from biblio.render.metadata import coins, embedded_metadata, front_matter
+from biblio.render.navigation import reference_breadcrumb, reference_sidebar
 from biblio.render.other_styles import other_styles_markdown
 from biblio.render.robust_links import consult_with_archive
 from biblio.render.search_meta import reference_block
 from biblio.render.text import (
+    NO_TERMS,
+    NO_TERMS_CLASS,
     annex,
     citation_markdown,
     for_screen_readers,
@@ -24,8 +27,10 @@ from biblio.render.text import (
     reference_page,
     section_page,
     term_page,
+    title_markdown,
     with_citations,
 )
+from biblio.render.titles import listed_together
 from biblio.schema import (
     DATE,
     FULL_DATE,
@@ -75,15 +80,21 @@ def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 
     """A reference in a section page: number, citation, commentary, link."""
     number = f"**({ref.numero})** " if ref.numero else ""
     lines = [
-        f"{'#' * level} {link(page, reference_page(ref.id), plain(ref.titre))}{_anchor(ref)}",
+        f"{'#' * level} {link(page, reference_page(ref.id), _listed(ref, context))}{_anchor(ref)}",
         "",
-        f"{number}{citation_markdown(ref)}{coins(ref)}",
+        f"{number}{citation_markdown(ref)}{coins(ref)}\n{NO_TERMS}",
     ]
     if ref.commentaire:
         lines += ["", _commentary(page, ref, context)]
     if ref.url:
         lines += ["", consult_line(ref, ref.url in context.dead_links)]
     return "\n".join(lines)
+
+
+def _listed(ref: Reference, context: SiteContext) -> str:
+    """The title in its section's listing, told apart from another listed there."""
+    siblings = context.by_section.get(ref.section, []) if ref.id in context.distinct else []
+    return title_markdown(ref, listed_together(siblings, context.distinct))
 
 
 def _anchor(ref: Reference) -> str:
@@ -107,17 +118,21 @@ def _commentary(page: str, ref: Reference, context: SiteContext) -> str:
 def reference_markdown(ref: Reference, context: SiteContext) -> str:
     page = reference_page(ref.id)
     parts = [
-        f"# {plain(ref.titre or '(sans titre)')}{lang_attribute(ref, TITLE_WEIGHT)}",
+        f"# {title_markdown(ref) if ref.titre else '(sans titre)'}"
+        f"{lang_attribute(ref, TITLE_WEIGHT)}",
         DRAFT_BANNER if ref.brouillon else "",
         reference_block(ref, context),
+        annex(reference_breadcrumb(page, ref, context)),
         # The citation and the link repeat the title: left out of the search index, which
         # stays smaller (the first search downloads less) and ranks the page by its title.
-        f"{citation_markdown(ref)}\n{{: data-pagefind-ignore }}",
+        f"{citation_markdown(ref)}\n{{: .{NO_TERMS_CLASS} data-pagefind-ignore }}",
         annex(consult_line(ref, ref.url in context.dead_links)),
     ]
     if ref.commentaire:
         parts += ["## Commentaire", _commentary(page, ref, context)]
-    parts += ["## Notice", _notice(page, ref, context)]
+    # The notice's titles and publishers are bibliographic text: no glossary tooltips.
+    notice = f'<div class="{NO_TERMS_CLASS}" markdown>\n\n{_notice(page, ref, context)}\n\n</div>'
+    parts += ["## Notice", notice]
     parts.append(
         annex(
             *_terms(page, ref, context),
@@ -128,7 +143,7 @@ def reference_markdown(ref: Reference, context: SiteContext) -> str:
             _previous_next(page, ref, context),
         )
     )
-    head = front_matter(embedded_metadata(ref, context.references))
+    head = front_matter(embedded_metadata(ref, context.references), reference_sidebar(ref, context))
     return head + "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -218,8 +233,9 @@ def _same_section(page: str, ref: Reference, context: SiteContext) -> list[str]:
         return []
     index = context.rank_in_section[ref.id]
     window = siblings[max(0, index - NEIGHBOURS) : index + NEIGHBOURS + 1]
+    distinct = listed_together(window, context.distinct)
     items = [
-        f"- {f'({r.numero}) ' if r.numero else ''}{ref_link(page, r)}"
+        f"- {f'({r.numero}) ' if r.numero else ''}{ref_link(page, r, distinct)}"
         for r in window
         if r is not ref
     ]
@@ -256,5 +272,5 @@ def reference_downloads(ref: Reference) -> dict[str, str]:
     return {f"references/{ref.id}{f.suffix}": f.dump([ref]) for f in EXCHANGE_FORMATS}
 
 
-def ref_link(page: str, ref: Reference) -> str:
-    return link(page, reference_page(ref.id), plain(ref.titre))
+def ref_link(page: str, ref: Reference, distinct: Mapping[str, str] | None = None) -> str:
+    return link(page, reference_page(ref.id), title_markdown(ref, distinct))

@@ -12,16 +12,18 @@ from __future__ import annotations
 import html
 
 from biblio.model import Reference, Section, Term
-from biblio.render.context import SiteContext, section_title
+from biblio.render.context import SiteContext, ancestors, section_title
+from biblio.render.titles import listed_title
 from biblio.schema import TYPES_BY_ID, VOCABULARIES
 
 # Facet keys, as the search page names them (docs/assets/recherche.js shows their labels).
 TYPE, YEAR, TERRITORY, SECTION, TERM = "type", "annee", "territoire", "section", "terme"
 
 
-def search_block(kind: str, filters: list[tuple[str, str]]) -> str:
-    """The hidden block of a page: its kind, then one element per facet value."""
-    spans = [_span("meta", "genre", kind)]
+def search_block(kind: str, filters: list[tuple[str, str]], title: str = "") -> str:
+    """The hidden block of a page: its kind, its title when not its heading's, then one
+    element per facet value."""
+    spans = [_span("meta", "genre", kind)] + ([_span("meta", "title", title)] if title else [])
     spans += [_span("filter", key, value) for key, value in filters if value.strip()]
     return '<div class="biblio-facettes" data-pagefind-ignore>' + "".join(spans) + "</div>"
 
@@ -40,7 +42,9 @@ def reference_block(ref: Reference, context: SiteContext) -> str:
     ]
     filters += [(SECTION, title) for title in _section_trail(ref.section, context)]
     filters += [(TERM, _term_name(context.terms[t])) for t in ref.termes if t in context.terms]
-    return search_block(kind, filters)
+    # A record sharing its title with another is told apart in the results too.
+    title = listed_title(ref, context.distinct) if ref.id in context.distinct else ""
+    return search_block(kind, filters, title)
 
 
 def section_block(section: Section, context: SiteContext) -> str:
@@ -57,9 +61,7 @@ def _term_name(term: Term) -> str:
 
 def _section_trail(section_id: str, context: SiteContext) -> list[str]:
     """The section and the sections above it: filtering by « 2. » keeps « 2.3.3 »'s pages."""
-    trail: list[str] = []
     section = context.sections.get(section_id)
-    while section is not None and len(trail) < 10:
-        trail.append(section_title(section))
-        section = context.sections.get(section.parent)
-    return trail
+    if section is None:
+        return []
+    return [section_title(s) for s in (section, *reversed(ancestors(section_id, context)))]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from biblio.model import Reference, Section
+from biblio.render import navigation
 from biblio.render.context import SiteContext, section_title
 from biblio.render.glossary_pages import glossary_listing
+from biblio.render.navigation import section_breadcrumb, section_sidebar
 from biblio.render.print_edition import GLOSSARY_SECTION, cross_references
 from biblio.render.reference_page import listing_entry
 from biblio.render.search_meta import section_block
@@ -17,7 +19,7 @@ from biblio.render.text import (
     with_footnotes,
 )
 
-CONTENTS_PAGE = "bibliographie.md"
+CONTENTS_PAGE = navigation.CONTENTS_PAGE
 
 
 def contents_markdown(context: SiteContext) -> str:
@@ -53,9 +55,10 @@ def _count(section_id: str, context: SiteContext) -> int:
 def section_markdown(section: Section, context: SiteContext) -> str:
     page = section_page(section.id)
     parts = [
+        f"---\n{section_sidebar(section, context)}---",
         f'# {plain(section_title(section))} {{ data-pagefind-weight="10" }}',
         section_block(section, context),
-        annex(_breadcrumb(page, section, context)),
+        annex(section_breadcrumb(page, section, context)),
     ]
     texte = cross_references(section.texte, context, page)
     text, notes = with_footnotes(page, texte, context.references, "ref")
@@ -75,16 +78,6 @@ def section_markdown(section: Section, context: SiteContext) -> str:
     parts.append(annex(_previous_next(page, section, context)))
     parts.append(notes)
     return "\n\n".join(p for p in parts if p) + "\n"
-
-
-def _breadcrumb(page: str, section: Section, context: SiteContext) -> str:
-    trail: list[str] = []
-    parent = context.sections.get(section.parent)
-    while parent is not None and len(trail) < 10:
-        trail.insert(0, link(page, section_page(parent.id), plain(section_title(parent))))
-        parent = context.sections.get(parent.parent)
-    home = link(page, CONTENTS_PAGE, "La bibliographie")
-    return "Vous êtes ici : " + " › ".join([home, *trail]) + "\n{: .biblio-fil }"
 
 
 def _references(page: str, refs: list[Reference], context: SiteContext) -> list[str]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 
 from biblio.cite import cached_citation as format_citation
 from biblio.dates import year_label
 from biblio.model import Reference
+from biblio.render.titles import note_call, note_call_html
 from biblio.validate.markdown import CITATION, CITED_ID
 
 # « <tag », « </tag », « <!-- », « <?php »: the start of raw HTML. Autolinks stay.
@@ -23,13 +25,54 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")
 # « { » opens an attribute list (attr_list): escaped, it is shown as is and sets nothing.
 _ATTRIBUTE_LIST = re.compile(r"([{}])")
 CITATION_CLASS = "biblio-citation"  # a citation link: its title, the reference, is a tooltip
+# Bibliographic text (a citation, a notice): quoted as published, so no glossary tooltip
+# there (``biblio.markdown_ext``). ``NO_TERMS`` marks the paragraph it ends.
+NO_TERMS_CLASS = "biblio-sans-glossaire"
+NO_TERMS = f"{{: .{NO_TERMS_CLASS} }}"
 _TAG = re.compile(r"(<[^>]+>)")
+
+
+# Code, where Markdown shows every character as typed (an escape would be shown too). Only
+# the forms Markdown surely reads as code: a plain fence (superfences: up to three spaces,
+# ``` or ~~~, a language at most) closed by the very same fence, and a code span on one line
+# (Python-Markdown's BACKTICK_RE); anything else is escaped, as the rest of the text.
+_FENCED = re.compile(
+    r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*[\w#.+-]*[ \t]*\n"
+    r".*?^(?P=indent)(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+_CODE_SPAN = re.compile(r"(?<!\\)(?:\\{2})*(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def _outside_code(text: str, escape: Callable[[str], str]) -> str:
+    """``text`` with ``escape`` applied everywhere but in code blocks and code spans."""
+    parts = []
+    position = 0
+    for fenced in _FENCED.finditer(text):
+        parts.append(_outside_spans(text[position : fenced.start()], escape))
+        parts.append(fenced.group(0))
+        position = fenced.end()
+    parts.append(_outside_spans(text[position:], escape))
+    return "".join(parts)
+
+
+def _outside_spans(text: str, escape: Callable[[str], str]) -> str:
+    parts, position = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [escape(text[position : span.start()]), span.group(0)]
+        position = span.end()
+    return "".join([*parts, escape(text[position:])])
+
+
+def _neutralise(text: str) -> str:
+    return _ATTRIBUTE_LIST.sub(r"\\\1", _HTML_START.sub("&lt;", text))
 
 
 def untrusted(text: str) -> str:
     """Record Markdown with raw HTML and attribute lists neutralised: « <script> » is shown,
-    never run, and « {: onclick=… } » is shown, never applied."""
-    return _ATTRIBUTE_LIST.sub(r"\\\1", _HTML_START.sub("&lt;", text))
+    never run, and « {: onclick=… } » is shown, never applied. In code, which Markdown shows
+    as typed, nothing is escaped: « `a{b}` » does not show a backslash."""
+    return _outside_code(text, _neutralise)
 
 
 def plain(text: str) -> str:
@@ -70,9 +113,25 @@ def section_page(section_id: str) -> str:
 
 
 def citation_markdown(ref: Reference) -> str:
-    """The house-style citation as Markdown (its HTML with text escaped for Markdown)."""
+    """The house-style citation as Markdown (its HTML with text escaped for Markdown);
+    Légifrance's note call at the end of the title as a superscript (``titles``)."""
     parts = _TAG.split(format_citation(ref).html)
-    return "".join(p if _TAG.fullmatch(p) else _MARKDOWN_SPECIAL.sub(r"\\\1", p) for p in parts)
+    text = "".join(p if _TAG.fullmatch(p) else _MARKDOWN_SPECIAL.sub(r"\\\1", p) for p in parts)
+    call = note_call(ref)[1]
+    if not call:
+        return text
+    shown = re.compile(rf"\s{re.escape(call)}(?=[,.]|<|$)")  # the title's end, not a « (1) » after
+    return shown.sub(lambda _: " " + note_call_html(call), text, count=1)
+
+
+def title_markdown(ref: Reference, distinct: Mapping[str, str] | None = None) -> str:
+    """A reference's title as Markdown: escaped, Légifrance's note call « (1) » as a
+    superscript, and what tells it apart from another record of the same title (``distinct``,
+    ``SiteContext.distinct``)."""
+    title, call = note_call(ref)
+    shown = plain(title) + (f" {note_call_html(call)}" if call else "")
+    part = (distinct or {}).get(ref.id, "")
+    return f"{shown} — {plain(part)}" if part else shown
 
 
 def label(ref: Reference) -> str:
