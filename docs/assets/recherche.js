@@ -318,7 +318,9 @@
       inner.appendChild(excerpt(data.excerpt, "pagefind-ui__result-excerpt"));
       // Parts of the page where the words are, but not the page's own title again.
       var parts = (data.sub_results || []).filter(function (s) {
-        return s.url.indexOf("#") > 0 && s.title !== data.meta.title;
+        // A title told apart from a namesake (« … — article ») starts with its heading.
+        var own = s.title === data.meta.title || data.meta.title.indexOf(s.title + " — ") === 0;
+        return s.url.indexOf("#") > 0 && !own;
       });
       if (parts.length) {
         var sub = element("ul", "biblio-resultat__parties");
