@@ -1,0 +1,232 @@
+"""The editor at /admin/ in Debian's chromium: Decap CMS and its local server (decap-server) on
+127.0.0.1, over a scratch copy of the repository's records. A reference is created through
+the forms, a glossary definition is edited, an impossible date is refused; nothing is asked
+of a third party."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from biblio.editor import PACKAGES, editor_files
+from biblio.editor_serve import server_command, server_environment
+from biblio.publish import site_files
+from biblio.render.editor_config import EditorSettings
+from biblio.validate.runner import load_base
+from conftest import REPO, chromium_path, copy_repo
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [pytest.mark.lent, pytest.mark.navigateur]
+
+NEW_ID = "cres-paca-2024-essai"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _packages() -> Path:
+    """The editor's npm packages; in CI their absence fails the test, never skips it."""
+    packages = REPO / PACKAGES
+    if not (packages / "decap-server").is_dir() or shutil.which("node") is None:
+        message = "éditeur non installé : node, npm (paquets Debian) et make install"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (obligatoire en CI)")
+        pytest.skip(message)
+    return packages
+
+
+def _wait_for_port(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    pytest.fail(f"rien n'écoute sur 127.0.0.1:{port}")
+
+
+@dataclass
+class Editor:
+    root: Path  # the scratch tree decap-server writes into
+    url: str  # the editor's page
+    hosts: set[str] = field(default_factory=set)  # every host the browser asked something
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    """The editor's files (as the core gives them to every builder) served on 127.0.0.1, and
+    decap-server writing into a scratch copy of the repository."""
+    packages = _packages()
+    scratch = tmp_path_factory.mktemp("editeur")
+    root = scratch / "depot"
+    root.mkdir()
+    copy_repo(root)
+    (root / PACKAGES).parent.mkdir()
+    (root / PACKAGES).symlink_to(packages)  # read only: the bundle is copied from there
+    port, web = _free_port(), _free_port()
+    site = scratch / "site"
+    for path, text in editor_files(root, EditorSettings(port=port)).items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    command = server_command(root)
+    assert command is not None
+    quiet = subprocess.DEVNULL
+    server = subprocess.Popen(command, env=server_environment(root, port), stdout=quiet)
+    static = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(web)]
+    pages = subprocess.Popen([*static, "-d", str(site)], stdout=quiet, stderr=quiet)
+    try:
+        _wait_for_port(port)
+        _wait_for_port(web)
+        yield Editor(root, f"http://127.0.0.1:{web}/admin/")
+    finally:
+        for process in (server, pages):
+            process.terminate()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_path(), args=["--no-sandbox"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, editor: Editor) -> Iterator[Any]:
+    """The editor, signed in to the local server, in French; every request's host logged."""
+    context = browser.new_context(locale="fr-FR")
+    opened = context.new_page()
+    opened.on("request", lambda request: editor.hosts.add(urlsplit(request.url).netloc))
+    opened.goto(editor.url)
+    opened.get_by_role("button", name="Se connecter").click(timeout=60000)
+    yield opened
+    context.close()
+
+
+def _field(page: Any, name: str) -> Any:
+    """A form field by its schema name (Decap gives each input the id « nom-field-N »)."""
+    return page.locator(f"[id^='{name}-field-']").first
+
+
+def _choose(page: Any, name: str, typed: str, option: str) -> None:
+    """Type into a select or relation field and pick the option it offers."""
+    _field(page, name).fill(typed)
+    page.get_by_role("option", name=option).first.click()
+
+
+def _type_markdown(page: Any, paragraphs: list[str]) -> None:
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            page.keyboard.press("Enter")
+            page.keyboard.press("Enter")
+        page.keyboard.type(paragraph)
+
+
+def _publish(page: Any) -> None:
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+
+
+def _wait_for_file(path: Path, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.is_file():
+            time.sleep(0.3)  # decap-server writes the file in one call; let it finish
+            return path.read_text(encoding="utf-8")
+        time.sleep(0.2)
+    pytest.fail(f"{path} n'a pas été écrit")
+
+
+def _validate(root: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "biblio", "valider", "--racine", str(root)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_a_reference_created_through_the_forms_validates_and_gets_its_page(
+    page: Any, editor: Editor
+) -> None:
+    page.goto(editor.url + "#/collections/references/new")
+    _field(page, "id").fill(NEW_ID)
+    _choose(page, "type", "Rapp", "Rapport")
+    _field(page, "titre").fill("Essai d’une fiche créée dans l’éditeur")
+    page.get_by_role("button", name="Ajouter auteurs").click()
+    _field(page, "organisation").fill("CRES Provence-Alpes-Côte d'Azur")
+    _field(page, "date").fill("2024-03-05")
+    _field(page, "url").fill("https://www.cres-paca.org/essai")
+    _choose(page, "section", "accès à la santé", "L’accès à la santé")
+    _type_markdown(page, ["Un **commentaire** qui cite [@rojouan-2022].", "Second paragraphe."])
+    _choose(page, "termes", "Contrat local", "Contrat local de santé")
+    _choose(page, "termes", "Maison de santé", "Maison de santé pluriprofessionnelle")
+    _publish(page)
+    text = _wait_for_file(editor.root / "references" / f"{NEW_ID}.yaml")
+    assert "commentaire: |" in text  # a block scalar, as a documentalist writes it
+    result = _validate(editor.root)
+    assert result.returncode == 0, result.stdout
+    assert NEW_ID not in result.stdout
+    report = load_base(editor.root)
+    (created,) = (r for r in report.corpus.references if r.id == NEW_ID)
+    assert (created.type, created.date, created.section) == (
+        "rapport",
+        "2024-03-05",
+        "acces-a-la-sante",
+    )
+    assert created.auteurs[0].organisation == "CRES Provence-Alpes-Côte d'Azur"
+    assert created.termes == ("cls", "msp")
+    assert "Second paragraphe." in created.commentaire
+    # The page the site builders get for it (the core's files, as the preview serves them).
+    files = site_files(editor.root, report.corpus, report.donnees).files
+    assert "Essai d’une fiche créée dans l’éditeur" in files[f"references/{NEW_ID}.md"]
+    # The editor's page, its bundle and the local server: nothing from a third party.
+    assert {urlsplit(f"//{host}").hostname for host in editor.hosts} == {"127.0.0.1"}
+
+
+def test_a_glossary_definition_edited_in_the_form(page: Any, editor: Editor) -> None:
+    page.goto(editor.url + "#/collections/glossaire/entries/cls")
+    _field(page, "terme").wait_for(timeout=30000)
+    assert _field(page, "terme").input_value() == "Contrat local de santé"
+    _field(page, "id").fill("cls")  # the form asks for it: the file's name, unchanged
+    _type_markdown(page, ["Contrat signé entre l’ARS et une collectivité, révisé [@hcsp-2021]."])
+    _publish(page)
+    path = editor.root / "glossaire" / "cls.yaml"
+    deadline = time.monotonic() + 30
+    while "révisé" not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    text = path.read_text(encoding="utf-8")
+    assert "Contrat signé entre l’ARS et une collectivité, révisé [@hcsp-2021]." in text
+    assert "sigle: CLS" in text  # the other fields kept
+    result = _validate(editor.root)
+    assert result.returncode == 0, result.stdout
+    assert "glossaire/cls.yaml" not in result.stdout
+
+
+def test_an_impossible_date_is_refused_by_the_form(page: Any, editor: Editor) -> None:
+    page.goto(editor.url + "#/collections/references/new")
+    _field(page, "id").fill("date-impossible-2016")
+    _choose(page, "type", "Rapp", "Rapport")
+    _field(page, "titre").fill("Une date impossible")
+    _field(page, "date").fill("2016-13")
+    _publish(page)
+    error = page.get_by_text("date impossible (mois 01 à 12")
+    error.wait_for(timeout=15000)
+    time.sleep(1)
+    assert not (editor.root / "references" / "date-impossible-2016.yaml").exists()
