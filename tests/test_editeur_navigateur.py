@@ -7,22 +7,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 
-from biblio.editor import PACKAGES, editor_files
-from biblio.editor_serve import server_command, server_environment
-from biblio.publish import site_files
-from biblio.render.editor_config import EditorSettings
+from biblio.editor import PACKAGES, PORT_VARIABLE
 from biblio.validate.runner import load_base
 from conftest import REPO, chromium_path, copy_repo
 
@@ -62,14 +61,14 @@ def _wait_for_port(port: int, timeout: float = 30) -> None:
 @dataclass
 class Editor:
     root: Path  # the scratch tree decap-server writes into
-    url: str  # the editor's page
+    preview: str  # the preview's address; the editor is at /admin/
     hosts: set[str] = field(default_factory=set)  # every host the browser asked something
 
 
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
-    """The editor's files (as the core gives them to every builder) served on 127.0.0.1, and
-    decap-server writing into a scratch copy of the repository."""
+    """What `make editer` runs (the preview and decap-server), on a scratch copy of the
+    repository, at free ports of 127.0.0.1; stopped as Ctrl-C stops it."""
     packages = _packages()
     scratch = tmp_path_factory.mktemp("editeur")
     root = scratch / "depot"
@@ -78,24 +77,22 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     (root / PACKAGES).parent.mkdir()
     (root / PACKAGES).symlink_to(packages)  # read only: the bundle is copied from there
     port, web = _free_port(), _free_port()
-    site = scratch / "site"
-    for path, text in editor_files(root, EditorSettings(port=port)).items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
-    command = server_command(root)
-    assert command is not None
-    quiet = subprocess.DEVNULL
-    server = subprocess.Popen(command, env=server_environment(root, port), stdout=quiet)
-    static = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(web)]
-    pages = subprocess.Popen([*static, "-d", str(site)], stdout=quiet, stderr=quiet)
-    try:
-        _wait_for_port(port)
-        _wait_for_port(web)
-        yield Editor(root, f"http://127.0.0.1:{web}/admin/")
-    finally:
-        for process in (server, pages):
-            process.terminate()
-            process.wait(timeout=10)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BIBLIO_STRICT": "false"}
+    command = [sys.executable, "-m", "biblio.editor_serve", "--adresse", f"127.0.0.1:{web}"]
+    with (scratch / "journal.txt").open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            command, cwd=root, env=env | {PORT_VARIABLE: str(port)}, stdout=log, stderr=log
+        )
+        try:
+            _wait_for_port(port)
+            _wait_for_port(web, timeout=240)  # the preview serves once its first build is done
+            yield Editor(root, f"http://127.0.0.1:{web}")
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+    for stopped in (port, web):
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", stopped)) != 0
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +111,7 @@ def page(browser: Any, editor: Editor) -> Iterator[Any]:
     context = browser.new_context(locale="fr-FR")
     opened = context.new_page()
     opened.on("request", lambda request: editor.hosts.add(urlsplit(request.url).netloc))
-    opened.goto(editor.url)
+    opened.goto(editor.preview + "/admin/")
     opened.get_by_role("button", name="Se connecter").click(timeout=60000)
     yield opened
     context.close()
@@ -157,6 +154,23 @@ def _wait_for_file(path: Path, timeout: float = 30) -> str:
     pytest.fail(f"{path} n'a pas été écrit")
 
 
+def _fetch(url: str) -> str:
+    try:
+        with urlopen(url, timeout=10) as response:  # the local preview only
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _eventually(check: Callable[[], bool], timeout: float = 90) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.5)
+    return False
+
+
 def _validate(root: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "biblio", "valider", "--racine", str(root)]
     return subprocess.run(command, capture_output=True, text=True, check=False)
@@ -165,7 +179,7 @@ def _validate(root: Path) -> subprocess.CompletedProcess[str]:
 def test_a_reference_created_through_the_forms_validates_and_gets_its_page(
     page: Any, editor: Editor
 ) -> None:
-    page.goto(editor.url + "#/collections/references/new")
+    page.goto(editor.preview + "/admin/#/collections/references/new")
     _field(page, "id").fill(NEW_ID)
     _choose(page, "type", "Rapp", "Rapport")
     _field(page, "titre").fill("Essai d’une fiche créée dans l’éditeur")
@@ -193,15 +207,15 @@ def test_a_reference_created_through_the_forms_validates_and_gets_its_page(
     assert created.auteurs[0].organisation == "CRES Provence-Alpes-Côte d'Azur"
     assert created.termes == ("cls", "msp")
     assert "Second paragraphe." in created.commentaire
-    # The page the site builders get for it (the core's files, as the preview serves them).
-    files = site_files(editor.root, report.corpus, report.donnees).files
-    assert "Essai d’une fiche créée dans l’éditeur" in files[f"references/{NEW_ID}.md"]
+    # The preview rebuilds and serves its page.
+    address = f"{editor.preview}/references/{NEW_ID}/"
+    assert _eventually(lambda: "Essai d’une fiche créée dans l’éditeur" in _fetch(address))
     # The editor's page, its bundle and the local server: nothing from a third party.
     assert {urlsplit(f"//{host}").hostname for host in editor.hosts} == {"127.0.0.1"}
 
 
 def test_a_glossary_definition_edited_in_the_form(page: Any, editor: Editor) -> None:
-    page.goto(editor.url + "#/collections/glossaire/entries/cls")
+    page.goto(editor.preview + "/admin/#/collections/glossaire/entries/cls")
     _field(page, "terme").wait_for(timeout=30000)
     assert _field(page, "terme").input_value() == "Contrat local de santé"
     _field(page, "id").fill("cls")  # the form asks for it: the file's name, unchanged
@@ -220,7 +234,7 @@ def test_a_glossary_definition_edited_in_the_form(page: Any, editor: Editor) -> 
 
 
 def test_an_impossible_date_is_refused_by_the_form(page: Any, editor: Editor) -> None:
-    page.goto(editor.url + "#/collections/references/new")
+    page.goto(editor.preview + "/admin/#/collections/references/new")
     _field(page, "id").fill("date-impossible-2016")
     _choose(page, "type", "Rapp", "Rapport")
     _field(page, "titre").fill("Une date impossible")
@@ -229,4 +243,24 @@ def test_an_impossible_date_is_refused_by_the_form(page: Any, editor: Editor) ->
     error = page.get_by_text("date impossible (mois 01 à 12")
     error.wait_for(timeout=15000)
     time.sleep(1)
-    assert not (editor.root / "references" / "date-impossible-2016.yaml").exists()
+    path = editor.root / "references" / "date-impossible-2016.yaml"
+    assert not path.exists()
+    # A date the form cannot judge is saved; the preview's banner gives the validator's message.
+    _field(page, "date").fill("")  # (one fill would add to what the field holds)
+    _field(page, "date").fill("2017-02-30")
+    _publish(page)
+    try:
+        _wait_for_file(path)
+        status = f"{editor.preview}/apercu.json"
+        assert _eventually(lambda: "date-impossible-2016.yaml" in _fetch(status))
+        page.goto(f"{editor.preview}/glossaire/")
+        banner = page.locator(".biblio-apercu-erreurs")
+        banner.wait_for(timeout=30000)
+        text = banner.inner_text()
+        assert "references/date-impossible-2016.yaml:" in text
+        assert "date invalide « 2017-02-30 »" in text
+        assert "[R004]" in text
+    finally:
+        path.unlink(missing_ok=True)
+    # Fixed (here, removed): the preview shows the records again, without errors.
+    assert _eventually(lambda: '"erreurs": []' in _fetch(f"{editor.preview}/apercu.json"))

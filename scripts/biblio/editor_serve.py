@@ -7,6 +7,7 @@ touches and shows the validator's messages in its banner. Ctrl-C stops both.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -31,7 +32,7 @@ def server_environment(root: Path, port: int) -> dict[str, str]:
     return {**os.environ, **local, "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
 
 
-def main(root: Path) -> int:
+def main(root: Path, address: str = PREVIEW_ADDRESS) -> int:
     try:
         settings = settings_from_env(os.environ)
     except ValueError as exc:
@@ -47,8 +48,8 @@ def main(root: Path) -> int:
         return 1
     env = {**os.environ, PORT_VARIABLE: str(settings.port)}
     server = subprocess.Popen(command, cwd=root, env=server_environment(root, settings.port))
-    preview = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", PREVIEW_ADDRESS]
-    print(f"Éditeur : http://{PREVIEW_ADDRESS}/admin/ (Ctrl-C pour arrêter)", flush=True)
+    preview = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", address]
+    print(f"Éditeur : http://{address}/admin/ (Ctrl-C pour arrêter)", flush=True)
     try:
         return subprocess.run(preview, cwd=root, env=env, check=False).returncode
     except KeyboardInterrupt:
@@ -59,4 +60,6 @@ def main(root: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path.cwd()))
+    parser = argparse.ArgumentParser(description="Aperçu et éditeur des fiches (make editer).")
+    parser.add_argument("--adresse", default=PREVIEW_ADDRESS, help="adresse de l'aperçu")
+    sys.exit(main(Path.cwd(), parser.parse_args().adresse))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from biblio import csl_styles, urls
+from biblio.editor import FOLDER as EDITOR_FOLDER
 from biblio.editor import editor_files, settings_from_env
 from biblio.links.last_report import dead_in, read_report
 from biblio.load.cache import cache_file
@@ -128,12 +129,13 @@ def published_list(published: frozenset[str] | set[str]) -> str:
 
 
 def built_site_urls(site: Path, redirects: dict[str, str]) -> set[str]:
-    """Addresses of the pages a builder wrote into ``site`` (redirect pages left out)."""
+    """Addresses of the pages a builder wrote into ``site`` (redirect pages and the editor's
+    page, which is no page of the published site, left out)."""
     found = set()
     for index in site.rglob("index.html"):
         folder = index.parent.relative_to(site).as_posix()
         found.add("" if folder == "." else f"{folder}/")
-    return found - set(redirects)
+    return found - set(redirects) - {f"{EDITOR_FOLDER}/"}
 
 
 def check_built_site(root: Path, site: Path) -> list[str]:
