@@ -212,3 +212,21 @@ def test_the_built_site_serves_the_generated_configuration_out_of_search_and_add
     for reader_page in built_site.rglob("*.html"):
         if reader_page.parent.name != "admin":
             assert not link.search(reader_page.read_text(encoding="utf-8")), reader_page
+
+
+def test_biblio_editeur_prints_or_writes_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from biblio.cli import main
+
+    monkeypatch.delenv("BIBLIO_EDITEUR_DEPOT", raising=False)
+    monkeypatch.delenv("BIBLIO_EDITEUR_PORT", raising=False)
+    assert main(["editeur", "--racine", str(REPO)]) == 0
+    assert capsys.readouterr().out == editor_config_text(EditorSettings())
+    out = tmp_path / "config.yml"
+    assert main(["editeur", "--racine", str(REPO), "-o", str(out)]) == 0
+    assert main(["editeur", "--racine", str(REPO), "-o", str(out)]) == 2  # never overwritten
+    assert out.read_text(encoding="utf-8") == editor_config_text(EditorSettings())
+    monkeypatch.setenv("BIBLIO_EDITEUR_DEPOT", "github")
+    assert main(["editeur", "--racine", str(REPO)]) == 2
+    assert "BIBLIO_EDITEUR_DEPOT : « github » invalide" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,8 @@ def server_environment(root: Path, port: int) -> dict[str, str]:
 
 
 def main(root: Path, address: str = PREVIEW_ADDRESS) -> int:
+    # Ctrl-C stops both, even when started from a shell that ignores it (a background job).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         settings = settings_from_env(os.environ)
     except ValueError as exc:

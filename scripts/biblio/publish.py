@@ -3,8 +3,9 @@
 ``site_files`` is the one function both edges call: the MkDocs plugin (files added in memory)
 and ``biblio generer`` (files written to disk for builders that run no plugin of ours, such as
 Zensical). It returns every generated file — pages, downloads, feed, redirect pages, the list
-of published addresses (``urls.txt``) — and the promised addresses (``urls-stables.txt``) that
-would lead nowhere: a builder must refuse to publish a site that breaks the promise.
+of published addresses (``urls.txt``), the editor at ``/admin/`` (``biblio.editor``: no page
+of that list) — and the promised addresses (``urls-stables.txt``) that would lead nowhere: a
+builder must refuse to publish a site that breaks the promise.
 
 ``built_site_urls`` reads the addresses a builder actually wrote, so that the promise is checked
 on the output of any builder, not only on what the core expected it to write.
