@@ -4,8 +4,11 @@ validates, and the built site serves the generated configuration out of search a
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -230,3 +233,36 @@ def test_biblio_editeur_prints_or_writes_the_configuration(
     monkeypatch.setenv("BIBLIO_EDITEUR_DEPOT", "github")
     assert main(["editeur", "--racine", str(REPO)]) == 2
     assert "BIBLIO_EDITEUR_DEPOT : « github » invalide" in capsys.readouterr().err
+
+
+def _all_patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        pattern = node.get("pattern")  # (a view filter's pattern is a value, not a regex)
+        found = [pattern[0]] if isinstance(pattern, list) else []
+        return found + [p for value in node.values() for p in _all_patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _all_patterns(value)]
+    return []
+
+
+def test_the_browser_reads_every_pattern_as_python_does() -> None:
+    """Decap CMS compiles the patterns with JavaScript's RegExp: same answers as Python's."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node absent : .ci/run doit installer le paquet Debian nodejs")
+        pytest.skip("node absent (paquet Debian nodejs ; obligatoire en CI)")
+    patterns = sorted(set(_all_patterns(editor_config(EditorSettings()))))
+    samples = ["2016-13", "2017-21", "2016-02-32", "s.d.", "10.1177/17579759", "0995-3914"]
+    samples += ["SSAH2111132R", "JORFTEXT000020879475", "https://exemple.org/a", "motard-2016"]
+    script = (
+        "const [patterns, samples] = JSON.parse(process.argv[1]);"
+        "console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p).test(s)))));"
+    )
+    argument = json.dumps([patterns, samples])
+    result = subprocess.run(
+        [node, "-e", script, argument], capture_output=True, text=True, check=True
+    )
+    expected = [[bool(re.search(p, s)) for s in samples] for p in patterns]
+    assert json.loads(result.stdout) == expected
+    assert len(patterns) >= 8

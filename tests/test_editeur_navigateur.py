@@ -22,6 +22,7 @@ from urllib.request import urlopen
 import pytest
 
 from biblio.editor import PACKAGES, PORT_VARIABLE
+from biblio.render.editor_config import EditorSettings, editor_config_text
 from biblio.validate.runner import load_base
 from conftest import REPO, chromium_path, copy_repo
 
@@ -62,6 +63,7 @@ def _wait_for_port(port: int, timeout: float = 30) -> None:
 class Editor:
     root: Path  # the scratch tree decap-server writes into
     preview: str  # the preview's address; the editor is at /admin/
+    port: int  # decap-server's
     hosts: set[str] = field(default_factory=set)  # every host the browser asked something
 
 
@@ -86,7 +88,7 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
         try:
             _wait_for_port(port)
             _wait_for_port(web, timeout=240)  # the preview serves once its first build is done
-            yield Editor(root, f"http://127.0.0.1:{web}")
+            yield Editor(root, f"http://127.0.0.1:{web}", port)
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=30)
@@ -264,3 +266,12 @@ def test_an_impossible_date_is_refused_by_the_form(page: Any, editor: Editor) ->
         path.unlink(missing_ok=True)
     # Fixed (here, removed): the preview shows the records again, without errors.
     assert _eventually(lambda: '"erreurs": []' in _fetch(f"{editor.preview}/apercu.json"))
+
+
+def test_the_preview_serves_the_generated_configuration_and_the_bundle(editor: Editor) -> None:
+    served = _fetch(f"{editor.preview}/admin/config.yml")
+    assert served == editor_config_text(EditorSettings(port=editor.port))
+    page = _fetch(f"{editor.preview}/admin/")
+    assert '<script src="decap-cms.js"></script>' in page  # from the site itself, no CDN
+    assert "noindex" in page
+    assert "/admin/" not in _fetch(f"{editor.preview}/urls.txt").split()
