@@ -131,14 +131,28 @@ def _choose(page: Any, name: str, typed: str, option: str) -> None:
 
 
 def _type_markdown(page: Any, paragraphs: list[str]) -> None:
+    # The raw editor takes the record's text a moment after showing it: keys pressed before
+    # would be lost (the assertions after typing check that they were not).
+    page.wait_for_timeout(1500)
     page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
+    # Everything the field holds, selected from its start to its end, then replaced.
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("Control+Shift+End")
+    page.keyboard.press("Backspace")
     for index, paragraph in enumerate(paragraphs):
         if index:
             page.keyboard.press("Enter")
             page.keyboard.press("Enter")
         page.keyboard.type(paragraph)
+
+
+def _wait_for_value(page: Any, name: str, value: str) -> None:
+    """Wait until the form shows the record (a field filled before would be overwritten)."""
+    _field(page, name).wait_for(timeout=30000)
+    deadline = time.monotonic() + 30
+    while _field(page, name).input_value() != value and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _field(page, name).input_value() == value
 
 
 def _publish(page: Any) -> None:
@@ -208,7 +222,9 @@ def test_a_reference_created_through_the_forms_validates_and_gets_its_page(
     )
     assert created.auteurs[0].organisation == "CRES Provence-Alpes-Côte d'Azur"
     assert created.termes == ("cls", "msp")
-    assert "Second paragraphe." in created.commentaire
+    assert (
+        created.commentaire == "Un **commentaire** qui cite [@rojouan-2022].\n\nSecond paragraphe."
+    )
     # The preview rebuilds and serves its page.
     address = f"{editor.preview}/references/{NEW_ID}/"
     assert _eventually(lambda: "Essai d’une fiche créée dans l’éditeur" in _fetch(address))
@@ -218,21 +234,33 @@ def test_a_reference_created_through_the_forms_validates_and_gets_its_page(
 
 def test_a_glossary_definition_edited_in_the_form(page: Any, editor: Editor) -> None:
     page.goto(editor.preview + "/admin/#/collections/glossaire/entries/cls")
-    _field(page, "terme").wait_for(timeout=30000)
-    assert _field(page, "terme").input_value() == "Contrat local de santé"
+    _wait_for_value(page, "terme", "Contrat local de santé")
+    editor_box = page.locator(".cms-editor-raw [role=textbox]")
+    editor_box.get_by_text("Les Contrats locaux de santé", exact=False).first.wait_for()
+    wanted = "Contrat signé entre l’ARS et une collectivité, révisé [@hcsp-2021]."
+    for _ in range(3):  # on a loaded machine the editor may take the text late: type again
+        _type_markdown(page, [wanted])
+        if editor_box.inner_text().replace("\ufeff", "").strip() == wanted:
+            break
+    assert editor_box.inner_text().replace("\ufeff", "").strip() == wanted
     _field(page, "id").fill("cls")  # the form asks for it: the file's name, unchanged
-    _type_markdown(page, ["Contrat signé entre l’ARS et une collectivité, révisé [@hcsp-2021]."])
     _publish(page)
     path = editor.root / "glossaire" / "cls.yaml"
     deadline = time.monotonic() + 30
     while "révisé" not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.2)
-    text = path.read_text(encoding="utf-8")
-    assert "Contrat signé entre l’ARS et une collectivité, révisé [@hcsp-2021]." in text
-    assert "sigle: CLS" in text  # the other fields kept
     result = _validate(editor.root)
     assert result.returncode == 0, result.stdout
     assert "glossaire/cls.yaml" not in result.stdout
+    (term,) = (t for t in load_base(editor.root).corpus.terms if t.id == "cls")
+    assert term.definition == "Contrat signé entre l’ARS et une collectivité, révisé [@hcsp-2021]."
+    # The other fields keep their values (written in another YAML style: block lists).
+    assert (term.sigle, term.voir_aussi) == ("CLS", ("asv", "clsm", "cpts"))
+    assert term.sources == (
+        "loi-hpst-2009",
+        "loi-modernisation-2016",
+        "ars-contrats-locaux-de-sante",
+    )
 
 
 def test_an_impossible_date_is_refused_by_the_form(page: Any, editor: Editor) -> None:
@@ -275,3 +303,51 @@ def test_the_preview_serves_the_generated_configuration_and_the_bundle(editor: E
     assert '<script src="decap-cms.js"></script>' in page  # from the site itself, no CDN
     assert "noindex" in page
     assert "/admin/" not in _fetch(f"{editor.preview}/urls.txt").split()
+    # The preview's live reload script is written into a comment: a rebuild (another record
+    # saved) does not reload the editor and lose the form being filled.
+    assert "livereload(" in page
+    assert page.rindex("<!--") < page.index("livereload(") < page.rindex("-->")
+
+
+DRAFT = """\
+type: article-revue
+titre: Fiche importée incomplète
+date: '2024'
+brouillon: true
+complements:
+  bibtex:shorttitle: Fiche courte
+# À compléter : publication
+"""
+
+
+def test_an_imported_draft_is_listed_apart_and_finished_in_the_form(
+    page: Any, editor: Editor
+) -> None:
+    path = editor.root / "references" / "brouillon-editeur-2024.yaml"
+    path.write_text(DRAFT, encoding="utf-8")
+    try:
+        page.goto(editor.preview + "/admin/#/collections/references")
+        page.get_by_role("button", name="Filtrer par").click()
+        page.get_by_text("Fiches à compléter (brouillons)").click()
+        entries = page.locator("a[href*='/entries/']")
+        entries.first.wait_for(timeout=30000)
+        # Only the drafts are listed (the repository has none of its own).
+        assert [e.inner_text().strip() for e in entries.all()] == ["Fiche importée incomplète"]
+        entries.first.click()
+        _wait_for_value(page, "titre", "Fiche importée incomplète")
+        _field(page, "id").fill("brouillon-editeur-2024")
+        _field(page, "publication").fill("Santé publique")
+        assert _field(page, "brouillon").get_attribute("aria-checked") == "true"
+        _field(page, "brouillon").click()
+        _publish(page)
+        deadline = time.monotonic() + 30
+        while "Santé publique" not in path.read_text("utf-8") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        finished = path.read_text(encoding="utf-8")
+        assert "brouillon: false" in finished
+        assert "bibtex:shorttitle: Fiche courte" in finished  # an import's data kept
+        result = _validate(editor.root)
+        assert result.returncode == 0, result.stdout
+        assert "brouillon-editeur-2024" not in result.stdout  # complete: no R012 left
+    finally:
+        path.unlink(missing_ok=True)

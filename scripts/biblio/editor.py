@@ -50,7 +50,13 @@ _PAGE = """<!doctype html>
 %s
 </body>
 </html>
+<!-- %s </body> -->
 """
+# The preview (mkdocs serve) reloads every page it serves after each rebuild, by a script it
+# writes before the page's last « </body> »: an editor reloaded loses the form being filled.
+# That last « </body> » is in a comment, so is the script.
+NO_RELOAD = "Pas de rechargement automatique de l'éditeur par l'aperçu :"
+
 _LOAD = f'<script src="{BUNDLE}"></script>'
 NOT_INSTALLED = (
     "<main><h1>Éditer les fiches</h1><p>L’éditeur n’est pas installé : il faut npm (paquets "
@@ -97,5 +103,5 @@ def bundle_files(root: Path) -> dict[str, str]:
 def editor_files(root: Path, settings: EditorSettings) -> dict[str, str]:
     """The files of ``/admin/``, by site path."""
     bundle = bundle_files(root)
-    page = _PAGE % (_LOAD if bundle else NOT_INSTALLED)
+    page = _PAGE % (_LOAD if bundle else NOT_INSTALLED, NO_RELOAD)
     return {PAGE: page, CONFIG: editor_config_text(settings), **bundle}
