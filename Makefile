@@ -3,17 +3,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
+# The editor's packages (Decap CMS, decap-server): npm ci when the lock file changes. Without
+# npm (Debian's nodejs and npm) the site still builds; its /admin/ page then says so.
+EDITOR := editeur
+EDITOR_STAMP := $(EDITOR)/node_modules/.installe
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build build-zensical edition test test-rapide lint valider bench clean
+.PHONY: install editer serve build build-zensical edition test test-rapide lint valider bench clean
 
-install: $(STAMP)
+install: $(STAMP) $(EDITOR_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,zensical]'
 	touch $(STAMP)
+
+$(EDITOR_STAMP): $(EDITOR)/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd $(EDITOR) && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installe; \
+	else \
+		echo "npm absent (paquets Debian nodejs et npm) : l'éditeur /admin/ ne sera pas installé"; \
+	fi
+
+# The editor against the working tree: the preview (as make serve) and decap-server (Decap's
+# local backend, files written as they are, no commit) on 127.0.0.1; Ctrl-C stops both.
+editer: install
+	BIBLIO_STRICT=false $(BIN)/python -m biblio.editor_serve
 
 # --dirty: an edit rebuilds only the pages it changes (the generated pages are compared by
 # content); the preview is not strict because MkDocs warns about dirty builds.
@@ -54,4 +70,4 @@ bench: install
 	$(BIN)/python benchmarks/liens.py
 
 clean:
-	rm -rf $(VENV) site build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(EDITOR)/node_modules site build .mypy_cache .ruff_cache .pytest_cache

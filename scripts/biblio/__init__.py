@@ -43,13 +43,16 @@ Rendering: ``render/``
     tooltips and French ``typography``. ``metadata`` (Zotero's tags, COinS), ``print_edition``,
     ``search_meta`` (Pagefind kinds and facets), ``robust_links``.
 Guarantees owned by the core, whatever builds the site
-    ``publish`` (the files of the site and the promise of ``urls-stables.txt``), ``output``
+    ``publish`` (the files of the site and the promise of ``urls-stables.txt``; with them the
+    editor at ``/admin/`` from ``editor``: its configuration, ``render.editor_config``, is
+    generated from the schema), ``output``
     and ``staging`` (a lock on the tree, staged writes committed by rename, paths kept under
     their destination, sites swapped in whole), ``urls`` (redirections).
 Edges (thin)
     ``cli`` and ``commands/`` (French subcommands; ``biblio adresses`` checks any built site),
     ``mkdocs_plugin`` (registers the core's files, watches the records, ``make serve``'s
-    ``preview`` banner), ``zensical_build`` (``make build-zensical``), ``print_pdf`` (the PDF
+    ``preview`` banner), ``editor_serve`` (``make editer``: the preview and decap-server),
+    ``zensical_build`` (``make build-zensical``), ``print_pdf`` (the PDF
     edition), ``links/`` (``biblio liens``: HTTP checks, archives).
 """
 

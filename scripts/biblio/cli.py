@@ -92,6 +92,26 @@ def _site_files(root: Path, report: Report, site_url: str) -> SiteFiles:
         raise UsageError(str(exc)) from exc
 
 
+def cmd_editeur(args: argparse.Namespace) -> int:
+    """The editor's configuration (served at /admin/config.yml), generated from the schema."""
+    import os
+
+    from biblio.editor import settings_from_env
+    from biblio.output import write_new_file
+    from biblio.render.editor_config import editor_config_text
+
+    try:
+        text = editor_config_text(settings_from_env(os.environ))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.sortie is None:
+        sys.stdout.write(text)
+    else:
+        write_new_file(Path(args.sortie), text, overwrite=args.force)
+        print(f"écrit : {args.sortie}", file=sys.stderr)
+    return 0
+
+
 def cmd_adresses(args: argparse.Namespace) -> int:
     from biblio.publish import check_built_site, promise_message
 
@@ -135,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     generer.add_argument(
         "--site-url", default="", metavar="URL", help="adresse du site (liens du fil Atom)"
     )
+    editeur = add(
+        "editeur", "afficher la configuration de l'éditeur /admin/ (tirée du schéma)", cmd_editeur
+    )
+    editeur.add_argument("-o", "--sortie", metavar="FICHIER", help="fichier à écrire")
+    editeur.add_argument("--force", action="store_true", help="remplacer le fichier existant")
     adresses = add(
         "adresses", "vérifier qu'un site construit sert chaque adresse promise", cmd_adresses
     )

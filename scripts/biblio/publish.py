@@ -3,8 +3,9 @@
 ``site_files`` is the one function both edges call: the MkDocs plugin (files added in memory)
 and ``biblio generer`` (files written to disk for builders that run no plugin of ours, such as
 Zensical). It returns every generated file — pages, downloads, feed, redirect pages, the list
-of published addresses (``urls.txt``) — and the promised addresses (``urls-stables.txt``) that
-would lead nowhere: a builder must refuse to publish a site that breaks the promise.
+of published addresses (``urls.txt``), the editor at ``/admin/`` (``biblio.editor``: no page
+of that list) — and the promised addresses (``urls-stables.txt``) that would lead nowhere: a
+builder must refuse to publish a site that breaks the promise.
 
 ``built_site_urls`` reads the addresses a builder actually wrote, so that the promise is checked
 on the output of any builder, not only on what the core expected it to write.
@@ -12,16 +13,20 @@ on the output of any builder, not only on what the core expected it to write.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from biblio import csl_styles, urls
+from biblio.editor import FOLDER as EDITOR_FOLDER
+from biblio.editor import editor_files, settings_from_env
 from biblio.links.last_report import read_report
 from biblio.load.cache import cache_file
 from biblio.model import Corpus
 from biblio.render.downloads import PRINT_PAGE
+from biblio.render.editor_config import EditorSettings
 from biblio.render.pages import generated_pages
 
 DOCS = "docs"  # the hand-written pages (mkdocs.yml's docs_dir)
@@ -59,13 +64,17 @@ def site_files(
     *,
     preview: bool = False,
     kept: dict[str, str] | None = None,
+    editor: EditorSettings | None = None,
 ) -> SiteFiles:
     """The generated files of the base at ``root`` and the state of its address promise.
 
     ``preview`` (make serve) leaves out what holds the whole base (see ``generated_pages``);
     ``kept`` gives files of an earlier build that the preview serves again (its print page):
     they are not rendered again, and count as published.
-    Raises ``ValueError`` (French message) when ``redirections.yaml`` is not a table.
+    ``editor``: the settings of the editing interface (``/admin/``, no page of the published
+    list), by default read from the environment (``editor.settings_from_env``).
+    Raises ``ValueError`` (French message) when ``redirections.yaml`` is not a table or an
+    editor setting is wrong.
     """
     kept = kept or {}
     # Citations in other styles are kept between builds in the base's cache folder.
@@ -85,6 +94,7 @@ def site_files(
     published = frozenset(page_url(p) for p in pages)
     missing = urls.missing_urls(urls.read_manifest(root), set(published), redirects)
     files[urls.PUBLISHED] = published_list(published)
+    files.update(editor_files(root, editor or settings_from_env(os.environ)))
     return SiteFiles(dict(sorted(files.items())), published, tuple(missing))
 
 
@@ -118,12 +128,13 @@ def published_list(published: frozenset[str] | set[str]) -> str:
 
 
 def built_site_urls(site: Path, redirects: dict[str, str]) -> set[str]:
-    """Addresses of the pages a builder wrote into ``site`` (redirect pages left out)."""
+    """Addresses of the pages a builder wrote into ``site`` (redirect pages and the editor's
+    page, which is no page of the published site, left out)."""
     found = set()
     for index in site.rglob("index.html"):
         folder = index.parent.relative_to(site).as_posix()
         found.add("" if folder == "." else f"{folder}/")
-    return found - set(redirects)
+    return found - set(redirects) - {f"{EDITOR_FOLDER}/"}
 
 
 def check_built_site(root: Path, site: Path) -> list[str]:

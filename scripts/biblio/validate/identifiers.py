@@ -63,3 +63,15 @@ CHECKS: dict[str, Callable[[str], str | None]] = {
     "jorftext": _pattern(_JORFTEXT, "JORFTEXT ou LEGITEXT suivi de 12 chiffres"),
     "eli": _pattern(_ELI, "une adresse https://www.legifrance.gouv.fr/eli/…"),
 }
+
+# The patterns an editing form can check as one types (``biblio.render.editor_config``): the
+# checksums of ISBN and ISSN stay the validator's. Written in the syntax both Python and
+# JavaScript read.
+PATTERNS: dict[str, tuple[str, str]] = {
+    "doi": (_DOI.pattern, "attendu 10.NNNN/suffixe, sans préfixe https://doi.org/"),
+    "isbn": (r"^[0-9Xx -]{10,17}$", "attendu 10 ou 13 chiffres, tirets permis"),
+    "issn": (_ISSN.pattern, "attendu NNNN-NNNC"),
+    "nor": (_NOR.pattern, "attendu 4 lettres, 7 chiffres et 1 lettre, ex. SSAH2111132R"),
+    "jorftext": (_JORFTEXT.pattern, "attendu JORFTEXT ou LEGITEXT suivi de 12 chiffres"),
+    "eli": (_ELI.pattern, "attendu une adresse https://www.legifrance.gouv.fr/eli/…"),
+}
