@@ -96,9 +96,10 @@ def test_a_citing_footnote_is_a_link_on_a_page_without_footnotes() -> None:
 def test_browse_offers_no_empty_way_in_and_a_theme_links_to_its_definition() -> None:
     pages = generated_pages(BASE)
     index = pages["parcourir/index.md"]
-    for page, _, values_of, _ in FACETS:
-        has_values = any(values_of(r) for r in BASE.references)
-        assert (f"]({page.removeprefix('parcourir/')})" in index) == has_values, page
+    for facet in FACETS:
+        has_values = any(facet.values_of(r) for r in BASE.references)
+        link = f"]({facet.page.removeprefix('parcourir/')})"
+        assert (link in index) == has_values, facet.page
     theme = next(p for p in pages if p.startswith("parcourir/themes/"))
     term_id = theme.removeprefix("parcourir/themes/").removesuffix(".md")
     assert f"](../../glossaire/{term_id}.md)" in pages[theme]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from biblio.dates import french, year_label
@@ -25,8 +26,6 @@ from biblio.schema import TYPES, VOCABULARIES
 
 LATEST = 10
 BROWSE_INDEX = "parcourir/index.md"
-# Facet pages: path, title, what a reference is filed under, how the values are sorted.
-Facet = tuple[str, str, Callable[[Reference], Iterable[str]], Callable[[str], Any]]
 NO_DATE = "Sans date"
 
 
@@ -53,22 +52,63 @@ def _slug(value: str) -> str:
     return " ".join(slug_words(value))
 
 
+def _type_label(value: str, context: SiteContext) -> str:
+    return VOCABULARIES["types"].values.get(value, value)
+
+
+def _year_label(value: str, context: SiteContext) -> str:
+    return year_label(value) if value != NO_DATE else value
+
+
+def _territory_label(value: str, context: SiteContext) -> str:
+    return VOCABULARIES["territoires"].values.get(value, "Territoire non précisé")
+
+
+def _theme_label(value: str, context: SiteContext) -> str:
+    term = context.terms.get(value)
+    if term is None:
+        return value
+    return f"{term.sigle} — {term.terme}" if term.sigle else term.terme
+
+
+def _as_is(value: str, context: SiteContext) -> str:
+    return value
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to browse the references: its page and title, what a reference is filed under,
+    how the values are sorted and named; ``themes``: the values are glossary terms."""
+
+    page: str
+    title: str
+    values_of: Callable[[Reference], Iterable[str]]
+    sort_key: Callable[[str], Any]
+    label: Callable[[str, SiteContext], str]
+    themes: bool = False
+
+
 FACETS: tuple[Facet, ...] = (
-    ("parcourir/types.md", "Par type de document", lambda r: [r.type], _type_rank),
-    (
-        "parcourir/annees.md",
-        "Par année",
-        _year,
-        _year_rank,
+    Facet(
+        "parcourir/types.md", "Par type de document", lambda r: [r.type], _type_rank, _type_label
     ),
-    (
+    Facet("parcourir/annees.md", "Par année", _year, _year_rank, _year_label),
+    Facet(
         "parcourir/territoires.md",
         "Par territoire",
         lambda r: [r.territoire or "non-precise"],
         lambda value: (value == "non-precise", value),
+        _territory_label,
     ),
-    ("parcourir/themes.md", "Par thème (termes du glossaire)", lambda r: r.termes, lambda v: v),
-    ("parcourir/mots-cles.md", "Par mot-clé", lambda r: r.mots_cles, _slug),
+    Facet(
+        "parcourir/themes.md",
+        "Par thème (termes du glossaire)",
+        lambda r: r.termes,
+        lambda v: v,
+        _theme_label,
+        themes=True,
+    ),
+    Facet("parcourir/mots-cles.md", "Par mot-clé", lambda r: r.mots_cles, _slug, _as_is),
 )
 
 
@@ -82,26 +122,13 @@ def entry(page: str, ref: Reference, distinct: Mapping[str, str]) -> str:
     return item + coins(ref)
 
 
-def value_label(page: str, value: str, context: SiteContext) -> str:
-    if page.endswith("types.md"):
-        return VOCABULARIES["types"].values.get(value, value)
-    if page.endswith("annees.md") and value != NO_DATE:
-        return year_label(value)
-    if page.endswith("territoires.md"):
-        return VOCABULARIES["territoires"].values.get(value, "Territoire non précisé")
-    if page.endswith("themes.md") and value in context.terms:
-        term = context.terms[value]
-        return f"{term.sigle} — {term.terme}" if term.sigle else term.terme
-    return value
-
-
 def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
     """The facet's page (its values, with counts) and one listing page per value, so that an
     edit rebuilds only the listings of the record's own values."""
-    page, title, values_of, sort_key = facet
+    page, title = facet.page, facet.title
     groups: dict[str, list[Reference]] = {}
     for ref in context.edition_order:
-        for value in values_of(ref):
+        for value in facet.values_of(ref):
             groups.setdefault(value, []).append(ref)
     folder = page.removesuffix(".md")
     back = link(page, BROWSE_INDEX, "← Toutes les façons de parcourir")
@@ -109,13 +136,13 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
     if not groups:
         lines.append("Aucune référence n'a encore cette information.")
     pages: dict[str, str] = {}
-    for value in sorted(groups, key=sort_key):
+    for value in sorted(groups, key=facet.sort_key):
         refs = groups[value]
-        label = plain(value_label(page, value, context))
+        label = plain(facet.label(value, context))
         value_page = f"{folder}/{_value_slug(value)}.md"
         lines.append(f"- {link(page, value_page, label)} ({len(refs)})")
         listing = [NOT_INDEXED + f"# {label}", "", link(value_page, page, f"← {title}"), ""]
-        if page.endswith("themes.md") and value in context.terms:  # a theme is a term
+        if facet.themes and value in context.terms:  # a theme is a term
             definition = link(value_page, term_page(value), label)
             listing += [f"Définition du thème dans le glossaire : {definition}.", ""]
         distinct = listed_together(refs, context.distinct)
@@ -127,9 +154,9 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
 
 def browse_index_markdown(context: SiteContext) -> str:
     lines = ["# Parcourir la base", "", f"Les {len(context.references)} références, classées :", ""]
-    for page, title, values_of, _ in FACETS:
-        if any(values_of(r) for r in context.references.values()):  # no empty way in
-            lines.append(f"- {link(BROWSE_INDEX, page, title)}")
+    for facet in FACETS:
+        if any(facet.values_of(r) for r in context.references.values()):  # no empty way in
+            lines.append(f"- {link(BROWSE_INDEX, facet.page, facet.title)}")
     lines.append(f"- {link(BROWSE_INDEX, CONTENTS_PAGE, 'Par section de la bibliographie')}")
     return "\n".join(lines) + "\n"
 
