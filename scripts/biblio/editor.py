@@ -59,9 +59,9 @@ NO_RELOAD = "Pas de rechargement automatique de l'éditeur par l'aperçu :"
 
 _LOAD = f'<script src="{BUNDLE}"></script>'
 NOT_INSTALLED = (
-    "<main><h1>Éditer les fiches</h1><p>L’éditeur n’est pas installé : il faut npm (paquets "
-    "Debian <code>nodejs</code> et <code>npm</code>), puis <code>make install</code> et "
-    "<code>make editer</code>. Voir la page « Contribuer ».</p></main>"
+    "<main><h1>Éditer les fiches</h1><p>L’éditeur n’est pas installé\u00a0: il faut npm "
+    "(paquets Debian <code>nodejs</code> et <code>npm</code>), puis <code>make install</code> "
+    "et <code>make editer</code>. Voir la page «\u00a0Contribuer\u00a0».</p></main>"
 )
 
 
