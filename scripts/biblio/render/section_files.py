@@ -6,14 +6,14 @@ type (``CONTENT_TYPES``: the README shows the host configuration; the preview re
 
 from __future__ import annotations
 
-from biblio.convert import bibtex, ris
+from biblio.convert.formats import BY_NAME
 from biblio.model import Section
 from biblio.render.context import SiteContext
 
-FORMATS = {"ris": ("RIS", ris), "bib": ("BibTeX", bibtex)}
-CONTENT_TYPES = {
-    ".ris": "application/x-research-info-systems",
-    ".bib": "application/x-bibtex",
+# The formats Zotero's connector imports from a link (CSL-JSON it does not): RIS first.
+FORMATS = (BY_NAME["ris"], BY_NAME["bibtex"])
+# Not .json: the site's other JSON files (base.json, the preview's status) are no CSL-JSON.
+CONTENT_TYPES = {f.suffix: f.media_type for f in FORMATS} | {
     ".csl": "application/vnd.citationstyles.style+xml",
 }
 
@@ -23,9 +23,7 @@ def section_files(section: Section, context: SiteContext) -> dict[str, str]:
     refs = context.by_section.get(section.id, [])
     if not refs:
         return {}
-    return {
-        f"sections/{section.id}.{ext}": module.dump(refs) for ext, (_, module) in FORMATS.items()
-    }
+    return {f"sections/{section.id}{f.suffix}": f.dump(refs) for f in FORMATS}
 
 
 def section_files_line(section: Section, context: SiteContext) -> str:
@@ -34,7 +32,7 @@ def section_files_line(section: Section, context: SiteContext) -> str:
     if not count:
         return ""
     links = " · ".join(
-        f"[{label} ({section.id}.{ext})]({section.id}.{ext})" for ext, (label, _) in FORMATS.items()
+        f"[{f.label} ({section.id}{f.suffix})]({section.id}{f.suffix})" for f in FORMATS
     )
     what = "la référence" if count == 1 else f"les {count} références"
     return f"Télécharger {what} de cette section pour Zotero : {links}\n{{: .biblio-telecharger }}"
