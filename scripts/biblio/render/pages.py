@@ -21,7 +21,7 @@ from biblio.render import (
     print_edition,
     section_pages,
 )
-from biblio.render.context import build_context
+from biblio.render.context import SiteContext, build_context
 from biblio.render.reference_page import reference_downloads, reference_markdown
 from biblio.render.schema_page import render_schema_page
 from biblio.render.section_files import section_files
@@ -70,6 +70,13 @@ def generated_pages(
     pages.update(knowledge.knowledge_pages(context, donnees or {}))
     for facet in listings.FACETS:
         pages.update(listings.facet_pages(facet, context))
+    pages.update(_record_pages(corpus, context))
+    return dict(sorted(pages.items()))
+
+
+def _record_pages(corpus: Corpus, context: SiteContext) -> dict[str, str]:
+    """Each section's, term's and reference's page, with their files."""
+    pages: dict[str, str] = {}
     for section in context.section_order:
         pages[section_page(section.id)] = section_pages.section_markdown(section, context)
         pages.update(section_files(section, context))
@@ -78,7 +85,7 @@ def generated_pages(
     for ref in corpus.references:
         pages[reference_page(ref.id)] = reference_markdown(ref, context)
         pages.update(reference_downloads(ref))
-    return dict(sorted(pages.items()))
+    return pages
 
 
 def whole_base_files(corpus: Corpus) -> dict[str, str]:
