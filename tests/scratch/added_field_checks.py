@@ -12,6 +12,7 @@ from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import parse_yaml
 from biblio.model import Corpus, Position, Reference
 from biblio.render.context import build_context
+from biblio.render.editor_config import EditorSettings, editor_config
 from biblio.render.reference_page import reference_markdown
 from biblio.render.schema_page import render_schema_page
 from biblio.validate.record import check_record
@@ -64,3 +65,12 @@ def test_the_format_page_documents_them() -> None:
     page = render_schema_page()
     assert "| `collection` | `series` | `T3` | `collection-title` | ligne « Collection » |" in page
     assert "| `public` | `public` | note N1 | `custom` | ligne « Public visé » |" in page
+
+
+def test_the_editor_offers_them() -> None:
+    config = editor_config(EditorSettings())
+    (references,) = [c for c in config["collections"] if c["name"] == "references"]
+    fields = {f["name"]: f for f in references["fields"]}
+    assert fields["collection"]["label"] == "Collection"
+    assert fields["collection"]["widget"] == "string"
+    assert fields["public"]["widget"] == "list"
