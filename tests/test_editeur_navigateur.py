@@ -243,7 +243,7 @@ def test_a_glossary_definition_edited_in_the_form(page: Any, editor: Editor) -> 
         if editor_box.inner_text().replace("\ufeff", "").strip() == wanted:
             break
     assert editor_box.inner_text().replace("\ufeff", "").strip() == wanted
-    _field(page, "id").fill("cls")  # the form asks for it: the file's name, unchanged
+    assert _field(page, "id").input_value() == "cls"  # the file's name, not asked for
     _publish(page)
     path = editor.root / "glossaire" / "cls.yaml"
     deadline = time.monotonic() + 30
@@ -254,6 +254,7 @@ def test_a_glossary_definition_edited_in_the_form(page: Any, editor: Editor) -> 
     assert "glossaire/cls.yaml" not in result.stdout
     (term,) = (t for t in load_base(editor.root).corpus.terms if t.id == "cls")
     assert term.definition == "Contrat signé entre l’ARS et une collectivité, révisé [@hcsp-2021]."
+    assert "id: cls\n" in path.read_text(encoding="utf-8")
     # The other fields keep their values (written in another YAML style: block lists).
     assert (term.sigle, term.voir_aussi) == ("CLS", ("asv", "clsm", "cpts"))
     assert term.sources == (
@@ -335,7 +336,7 @@ def test_an_imported_draft_is_listed_apart_and_finished_in_the_form(
         assert [e.inner_text().strip() for e in entries.all()] == ["Fiche importée incomplète"]
         entries.first.click()
         _wait_for_value(page, "titre", "Fiche importée incomplète")
-        _field(page, "id").fill("brouillon-editeur-2024")
+        assert _field(page, "id").input_value() == "brouillon-editeur-2024"
         _field(page, "publication").fill("Santé publique")
         assert _field(page, "brouillon").get_attribute("aria-checked") == "true"
         _field(page, "brouillon").click()

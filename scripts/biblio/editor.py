@@ -57,7 +57,27 @@ _PAGE = """<!doctype html>
 # That last « </body> » is in a comment, so is the script.
 NO_RELOAD = "Pas de rechargement automatique de l'éditeur par l'aperçu :"
 
-_LOAD = f'<script src="{BUNDLE}"></script>'
+# The id of a record written by hand or imported is its file's name, which the file does not
+# repeat: the form shows it from the entry's name instead of asking for it (a new record's
+# id stays to be typed: it names the file). Decap gives ``CMS``, ``createClass`` and ``h``.
+ID_WIDGET = "identifiant"
+_ID_WIDGET_SCRIPT = """<script>
+CMS.registerWidget("ID_WIDGET", createClass({
+  componentDidMount: function () {
+    var name = this.props.entry && this.props.entry.get("slug");
+    if (!this.props.value && name) this.props.onChange(name);
+  },
+  render: function () {
+    var props = this.props;
+    return h("input", {
+      type: "text", id: props.forID, className: props.classNameWrapper,
+      value: props.value || "", onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle,
+      onChange: function (event) { props.onChange(event.target.value); }
+    });
+  }
+}));
+</script>""".replace("ID_WIDGET", ID_WIDGET)
+_LOAD = f'<script src="{BUNDLE}"></script>\n{_ID_WIDGET_SCRIPT}'
 NOT_INSTALLED = (
     "<main><h1>Éditer les fiches</h1><p>L’éditeur n’est pas installé\u00a0: il faut npm "
     "(paquets Debian <code>nodejs</code> et <code>npm</code>), puis <code>make install</code> "

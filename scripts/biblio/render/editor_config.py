@@ -125,7 +125,7 @@ def _id_field() -> JsonDict:
     return {
         "label": "Identifiant (nom du fichier)",
         "name": "id",
-        "widget": "string",
+        "widget": "identifiant",  # a string, filled from the file's name (biblio.editor)
         "required": True,
         "pattern": _pattern(
             ID_PATTERN,
@@ -133,8 +133,8 @@ def _id_field() -> JsonDict:
             f"{schema.MAX_ID_LENGTH} caractères au plus",
         ),
         "hint": "Donne l'adresse de la page. Pour une référence : nom du premier auteur, "
-        "année, un mot du titre (« motard-tessier-2016 ») ; déjà écrit pour une fiche "
-        "existante, il doit rester égal au nom de son fichier.",
+        "année, un mot du titre (« motard-tessier-2016 ») ; pour une fiche existante, rempli "
+        "d'office : le nom de son fichier, à ne pas changer.",
     }
 
 
