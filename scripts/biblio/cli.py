@@ -51,7 +51,6 @@ def cmd_valider(args: argparse.Namespace) -> int:
 def cmd_exporter(args: argparse.Namespace) -> int:
     from biblio.convert import base_json
     from biblio.order import references_in_order, restrict_to_section
-    from biblio.output import write_new_file
 
     corpus = load_clean(root_of(args))
     if args.section:
@@ -61,6 +60,13 @@ def cmd_exporter(args: argparse.Namespace) -> int:
         text = base_json.dump(corpus)
     else:
         text = BY_NAME[args.format].dump(references_in_order(corpus))
+    return _print_or_write(text, args)
+
+
+def _print_or_write(text: str, args: argparse.Namespace) -> int:
+    """``text`` on the standard output, or in ``--sortie`` (never replaced without --force)."""
+    from biblio.output import write_new_file
+
     if args.sortie is None:
         sys.stdout.write(text)
     else:
@@ -97,19 +103,13 @@ def cmd_editeur(args: argparse.Namespace) -> int:
     import os
 
     from biblio.editor import settings_from_env
-    from biblio.output import write_new_file
     from biblio.render.editor_config import editor_config_text
 
     try:
         text = editor_config_text(settings_from_env(os.environ))
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    if args.sortie is None:
-        sys.stdout.write(text)
-    else:
-        write_new_file(Path(args.sortie), text, overwrite=args.force)
-        print(f"écrit : {args.sortie}", file=sys.stderr)
-    return 0
+    return _print_or_write(text, args)
 
 
 def cmd_adresses(args: argparse.Namespace) -> int:
