@@ -340,6 +340,48 @@ def test_a_replacing_run_that_dies_half_way_is_finished_by_the_next_writer(
     assert not (base / STAGING_NAME).exists()
 
 
+def test_a_record_edited_after_a_replacing_run_died_keeps_the_edit(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The run dies after its journal; the documentalist then edits one of its records: the
+    # recovery must not put the run's older text back over that work.
+    names = [f"references/garde-{i}.yaml" for i in range(3)]
+    for name in names:
+        (base / name).write_text("type: rapport\n", encoding="utf-8")
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from pathlib import Path
+        import biblio.staging as staging
+        real_replace = os.replace
+        calls = []
+        def die(*args):
+            calls.append(args)
+            if len(calls) > 1:  # the journal only
+                os._exit(9)
+            return real_replace(*args)
+        os.replace = die
+        files = {f"references/garde-{i}.yaml": "type: rapport\\nurl_archive: x\\n"
+                 for i in range(3)}
+        staging.commit_replaced_files(Path(sys.argv[1]), files)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    dead = subprocess.run([sys.executable, "-c", script, str(base)], env=env, check=False)
+    assert dead.returncode == 9
+    edited = "type: rapport\ncommentaire: travail du documentaliste\n"
+    (base / names[1]).write_text(edited, encoding="utf-8")
+    with locked_tree(base):
+        pass
+    err = capsys.readouterr().err
+    assert "dont 2 écrit(s) à la reprise" in err
+    assert f"laissé(s) tel(s) quel(s) : {names[1]}" in err
+    assert (base / names[1]).read_text(encoding="utf-8") == edited
+    for name in (names[0], names[2]):
+        assert (base / name).read_text(encoding="utf-8") == "type: rapport\nurl_archive: x\n"
+    assert not (base / STAGING_NAME).exists()
+
+
 def test_replacing_refuses_a_missing_file_and_writes_nothing(base: Path) -> None:
     from biblio.output import WriteRefused
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import hashlib
 import json
 import os
 import shutil
@@ -23,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +81,7 @@ def commit_new_files(root: Path, files: Mapping[str, str]) -> None:
         raise WriteRefused(
             f"fichier(s) déjà présent(s), rien n'a été écrit : {', '.join(existing)}"
         )
-    run = _stage(root, files, list(targets), replace=False)
+    run = _stage(root, files, list(targets), None)
     _commit(root, run, list(targets))
 
 
@@ -90,14 +92,22 @@ def commit_replaced_files(root: Path, files: Mapping[str, str]) -> None:
     missing = [name for name in names if not path_under(root, name).is_file()]
     if missing:
         raise WriteRefused(f"fichier(s) introuvable(s), rien n'a été écrit : {', '.join(missing)}")
-    run = _stage(root, files, names, replace=True)
+    before = {name: _digest(root / name) for name in names}
+    run = _stage(root, files, names, before)
     for name in names:  # past the journal, a failure leaves the run for ``recover`` to finish
         os.replace(run / FILES / name, root / name)
     _remove_run(run)
 
 
-def _stage(root: Path, files: Mapping[str, str], names: list[str], replace: bool) -> Path:
-    """Write the files in a new staging folder, then its journal (the commit point)."""
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _stage(
+    root: Path, files: Mapping[str, str], names: list[str], before: dict[str, str] | None
+) -> Path:
+    """Write the files in a new staging folder, then its journal (the commit point);
+    ``before``: for files that replace others, the digest of the text each replaces."""
     run = _new_run(root)
     try:
         for name in names:
@@ -106,7 +116,7 @@ def _stage(root: Path, files: Mapping[str, str], names: list[str], replace: bool
             with open(staged, "x", encoding="utf-8", newline="\n") as stream:
                 stream.write(files[name])
             os.chmod(staged, file_mode())
-        _write_journal(run, names, replace)
+        _write_journal(run, Journal(names, before))
     except BaseException:
         _remove_run(run)  # nothing of this run is in the base yet
         raise
@@ -120,11 +130,23 @@ def _new_run(root: Path) -> Path:
     return Path(tempfile.mkdtemp(dir=folder, prefix=f"{stamp}-{os.getpid()}-"))
 
 
-def _write_journal(run: Path, names: list[str], replace: bool) -> None:
+@dataclass(frozen=True)
+class Journal:
+    """The files of a run; ``before`` (files replaced): the digest each target had, so that
+    a recovery never puts back a text over a record edited since the run died."""
+
+    names: list[str]
+    before: dict[str, str] | None = None
+
+
+def _write_journal(run: Path, journal: Journal) -> None:
     """The commit point: once the journal is on disk, the run is finished even if killed."""
     partial = run / f"{JOURNAL}.part"
+    data: dict[str, Any] = {"fichiers": journal.names}
+    if journal.before is not None:
+        data["remplace"] = journal.before
     with open(partial, "w", encoding="utf-8") as stream:
-        json.dump({"fichiers": names, "remplacer": replace}, stream, ensure_ascii=False)
+        json.dump(data, stream, ensure_ascii=False)
         stream.flush()
         os.fsync(stream.fileno())
     os.replace(partial, run / JOURNAL)
@@ -158,28 +180,40 @@ def recover(root: Path) -> list[str]:
     messages = []
     for run in _runs(root):
         journal = _read_journal(run)
-        replace = _journal_replaces(run)
         if journal is None:
             _remove_run(run)
             messages.append(f"écriture interrompue {run.name} : rien n'avait été écrit, nettoyée")
             continue
-        finished = 0
-        for name in journal:
-            staged = run / FILES / name
-            if staged.exists():
-                target = path_under(root, name)
-                if replace:  # a staged file is gone once it has replaced its target
-                    os.replace(staged, target)
-                    finished += 1
-                elif not target.exists():
-                    link_new(staged, target)
-                    finished += 1
+        finished, kept = _finish(root, run, journal)
         _remove_run(run)
-        messages.append(
-            f"écriture interrompue {run.name} achevée : {len(journal)} fichier(s) écrit(s) "
-            f"en tout, dont {finished} à la reprise"
+        message = (
+            f"écriture interrompue {run.name} achevée : {len(journal.names)} fichier(s) "
+            f"prévu(s), dont {finished} écrit(s) à la reprise"
         )
+        if kept:
+            message += f" ; modifié(s) depuis, laissé(s) tel(s) quel(s) : {', '.join(kept)}"
+        messages.append(message)
     return messages
+
+
+def _finish(root: Path, run: Path, journal: Journal) -> tuple[int, list[str]]:
+    """Give each staged file its name: (how many, the targets edited since, left alone)."""
+    finished, kept = 0, []
+    for name in journal.names:
+        staged = run / FILES / name
+        if not staged.exists():  # a staged file is gone once it has its name
+            continue
+        target = path_under(root, name)
+        if journal.before is None:
+            if not target.exists():
+                link_new(staged, target)
+                finished += 1
+        elif target.is_file() and _digest(target) == journal.before.get(name):
+            os.replace(staged, target)
+            finished += 1
+        else:
+            kept.append(name)
+    return finished, kept
 
 
 def interrupted_runs(root: Path) -> list[Diagnostic]:
@@ -190,7 +224,7 @@ def interrupted_runs(root: Path) -> list[Diagnostic]:
         if journal is not None:
             where = Position(f"{STAGING_NAME}/{run.name}/{JOURNAL}")
             message = (
-                f"écriture interrompue : {len(journal)} fichier(s) prévu(s), une partie "
+                f"écriture interrompue : {len(journal.names)} fichier(s) prévu(s), une partie "
                 "seulement est dans la base ; relancez la commande interrompue (biblio importer, "
                 "biblio ajouter) : elle achève d'abord cette écriture"
             )
@@ -205,18 +239,13 @@ def _runs(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_dir())
 
 
-def _journal_replaces(run: Path) -> bool:
-    try:
-        data = json.loads((run / JOURNAL).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("remplacer") is True
-
-
-def _read_journal(run: Path) -> list[str] | None:
+def _read_journal(run: Path) -> Journal | None:
     try:
         data = json.loads((run / JOURNAL).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    names = data.get("fichiers") if isinstance(data, dict) else None
-    return [str(n) for n in names] if isinstance(names, list) else None
+    if not isinstance(data, dict) or not isinstance(data.get("fichiers"), list):
+        return None
+    before = data.get("remplace")
+    digests = {str(k): str(v) for k, v in before.items()} if isinstance(before, dict) else None
+    return Journal([str(n) for n in data["fichiers"]], digests)
