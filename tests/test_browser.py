@@ -565,6 +565,7 @@ def test_a_reference_page_says_where_it_stands(browser: Any, base_url: str, widt
     page.goto(f"{base_url}/references/loi-modernisation-2016/")
     trail = page.locator(".biblio-fil")
     assert _shown(trail) == "Vous êtes ici : La bibliographie › 1 › (2)"
+    assert trail.locator("[aria-current=page]").inner_text() == "(2)"
     assert trail.get_by_role("link", name="1 Textes de loi et ressources à connaître").count() == 1
     trail.get_by_role("link", name="La bibliographie").click()
     assert page.url == f"{base_url}/bibliographie/"
@@ -582,6 +583,7 @@ def test_a_term_page_says_where_it_stands(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/glossaire/cpts/")
     trail = page.locator(".biblio-fil")
     assert _shown(trail) == "Vous êtes ici : Glossaire › CPTS"
+    assert trail.locator("[aria-current=page]").inner_text() == "CPTS"
     sidebar = page.locator(".md-sidebar--primary .biblio-parcours")
     assert sidebar.is_visible()
     assert sidebar.locator("[aria-current=page]").inner_text() == "CPTS"

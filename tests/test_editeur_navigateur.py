@@ -5,6 +5,7 @@ of a third party."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -16,8 +17,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.error import HTTPError
 from urllib.parse import urlsplit
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 
@@ -352,3 +354,17 @@ def test_an_imported_draft_is_listed_apart_and_finished_in_the_form(
         assert "brouillon-editeur-2024" not in result.stdout  # complete: no R012 left
     finally:
         path.unlink(missing_ok=True)
+
+
+def test_the_local_server_answers_only_requests_addressed_to_127_0_0_1(editor: Editor) -> None:
+    # DNS rebinding: a foreign site's page whose name now points at 127.0.0.1 is refused.
+    body = json.dumps({"action": "info", "params": {"branch": "main"}}).encode()
+    url = f"http://127.0.0.1:{editor.port}/api/v1"
+    headers = {"Content-Type": "application/json"}
+    with urlopen(Request(url, data=body, headers=headers), timeout=10) as response:
+        assert response.status == 200
+    foreign = Request(url, data=body, headers={**headers, "Host": f"rebind.example:{editor.port}"})
+    with pytest.raises(HTTPError) as refused:
+        urlopen(foreign, timeout=10)
+    assert refused.value.code == 403
+    assert "ne répond qu'à 127.0.0.1" in refused.value.read().decode("utf-8")

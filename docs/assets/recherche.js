@@ -319,7 +319,9 @@
       // Parts of the page where the words are, but not the page's own title again.
       var parts = (data.sub_results || []).filter(function (s) {
         // A title told apart from a namesake (« … — article ») starts with its heading.
-        var own = s.title === data.meta.title || data.meta.title.indexOf(s.title + " — ") === 0;
+        // (the heading may end with Légifrance's note call « (1) », which the title leaves out)
+        var heading = s.title.replace(/\s*\(\d\)$/, "");
+        var own = s.title === data.meta.title || data.meta.title.indexOf(heading + " — ") === 0;
         return s.url.indexOf("#") > 0 && !own;
       });
       if (parts.length) {

@@ -20,11 +20,15 @@ from biblio.editor import PORT_VARIABLE, SERVER, settings_from_env
 PREVIEW_ADDRESS = "127.0.0.1:8000"
 
 
+# Preloaded: decap-server answers only requests addressed to 127.0.0.1 (DNS rebinding).
+GUARD = Path(__file__).with_name("editor_guard.js")
+
+
 def server_command(root: Path) -> list[str] | None:
     """How to start decap-server from ``root``'s ``editeur/node_modules``, or None."""
     node = shutil.which("node") or shutil.which("nodejs")
     script = root / SERVER
-    return [node, str(script)] if node and script.is_file() else None
+    return [node, "-r", str(GUARD), str(script)] if node and script.is_file() else None
 
 
 def server_environment(root: Path, port: int) -> dict[str, str]:

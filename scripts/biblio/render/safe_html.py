@@ -27,6 +27,7 @@ ATTRIBUTES = {
     "a": {"href", "data-originalurl", "data-versionurl", "data-versiondate"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
+    "span": {"aria-current"},  # the breadcrumbs' last step (render.navigation)
     "td": {"style"},
     "th": {"style"},
 }

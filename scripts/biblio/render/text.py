@@ -120,8 +120,13 @@ def citation_markdown(ref: Reference) -> str:
     call = note_call(ref)[1]
     if not call:
         return text
-    shown = re.compile(rf"\s{re.escape(call)}(?=[,.]|<|$)")  # the title's end, not a « (1) » after
-    return shown.sub(lambda _: " " + note_call_html(call), text, count=1)
+    # The title's end: the last « (1) » closing a part of the citation (one inside the title,
+    # « loi n° 1 (1), modifiant… (1) », is not the note call).
+    ends = list(re.finditer(rf"\s{re.escape(call)}(?=[,.]|<|$)", text))
+    if not ends:
+        return text
+    last = ends[-1]
+    return text[: last.start()] + " " + note_call_html(call) + text[last.end() :]
 
 
 def title_markdown(ref: Reference, distinct: Mapping[str, str] | None = None) -> str:
