@@ -115,3 +115,17 @@ def test_several_isbn_and_issn_come_back_from_each_format(exchange: ExchangeForm
     back = _read_back(exchange, exchange.dump([record]))
     assert (back.isbn, back.issn) == (record.isbn, record.issn)
     assert back == record
+
+
+def test_list_items_holding_their_separator_come_back_whole_from_bibtex() -> None:
+    # A keyword with a comma, a publisher with « and » and braces: one item each, not split.
+    exchange = next(f for f in EXCHANGE_FORMATS if f.name == "bibtex")
+    record = dataclasses.replace(
+        FULL,
+        mots_cles=("santé, territoire", "a;b", "CLS"),
+        editeurs=("ARS {x} and Co", "Fabrique Territoires Santé"),
+        complements=_own_complements(exchange.complement_prefix),
+    )
+    back = _read_back(exchange, exchange.dump([record]))
+    assert (back.mots_cles, back.editeurs) == (record.mots_cles, record.editeurs)
+    assert back == record

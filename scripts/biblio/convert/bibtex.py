@@ -155,9 +155,12 @@ def _date_value(text: str) -> str:
 
 
 def _field_value(target: str, source_name: str, value: str) -> Any:
-    text = _raw_value(value) if source_name in _RAW_FIELDS else latex_to_text(value)
-    if target in _LIST_FIELDS:
-        return [part.strip() for part in text.split(_LIST_FIELDS[target]) if part.strip()]
+    decode = _raw_value if source_name in _RAW_FIELDS else latex_to_text
+    if target in _LIST_FIELDS:  # split before decoding: a braced item is one item
+        items = _split_outside_braces(" ".join(value.split()), target)
+        parts = (decode(part).strip() for part in items)
+        return [part for part in parts if part]
+    text = decode(value)
     if target == "langue":
         return language_code(text)
     if _KINDS[target] == schema.INTEGER and text.isdecimal():
@@ -206,6 +209,24 @@ def entry_text(ref: Reference) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _split_outside_braces(value: str, target: str) -> list[str]:
+    """The items of a list field, split where its separator stands outside braces."""
+    separator = _LIST_FIELDS[target]
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(value):
+        char = value[index]
+        if char == "\\":  # an escaped character (« \{ ») opens nothing
+            index += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and value.startswith(separator, index):
+            parts.append(value[start:index])
+            start = index = index + len(separator)
+            continue
+        index += 1
+    return [*parts, value[start:]]
+
+
 def _out_fields(ref: Reference) -> Iterator[tuple[str, str]]:
     values = reference_values(ref)
     if ref.auteurs:
@@ -240,8 +261,9 @@ def _raw_latex(value: object) -> str:
 
 
 def _latex(value: object) -> str:
-    if isinstance(value, tuple):
-        return ", ".join(text_to_latex(str(v)) for v in value)
+    if isinstance(value, tuple):  # an item holding a comma is braced: read back whole
+        items = (text_to_latex(str(v)) for v in value)
+        return ", ".join(f"{{{item}}}" if "," in item else item for item in items)
     return text_to_latex(str(value))
 
 
