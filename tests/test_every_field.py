@@ -117,9 +117,10 @@ def test_several_isbn_and_issn_come_back_from_each_format(exchange: ExchangeForm
     assert back == record
 
 
-def test_list_items_holding_their_separator_come_back_whole_from_bibtex() -> None:
+@pytest.mark.parametrize("name", [f.name for f in EXCHANGE_FORMATS])
+def test_list_items_holding_their_separator_come_back_whole(name: str) -> None:
     # A keyword with a comma, a publisher with « and » and braces: one item each, not split.
-    exchange = next(f for f in EXCHANGE_FORMATS if f.name == "bibtex")
+    exchange = next(f for f in EXCHANGE_FORMATS if f.name == name)
     record = dataclasses.replace(
         FULL,
         mots_cles=("santé, territoire", "a;b", "CLS"),

@@ -85,6 +85,10 @@ def _custom(ref: Reference) -> dict[str, Any]:
         value = getattr(ref, name)
         if value not in (None, "", (), False):
             custom[name] = list(value) if isinstance(value, tuple) else value
+    for name in _SIMPLE:  # a list CSL joins into one text, with an item holding the joint
+        value = getattr(ref, name)
+        if isinstance(value, tuple) and any(_JOINED[name].strip() in v for v in value):
+            custom[name] = list(value)  # read back from here (``custom`` is authoritative)
     custom["citation"] = format_citation(ref).text
     return custom
 
