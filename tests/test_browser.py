@@ -249,6 +249,22 @@ def test_results_carry_their_kind_and_no_repeated_title(page: Any, base_url: str
         assert title not in parts
 
 
+def test_namesakes_are_told_apart_in_results_without_their_heading_again(
+    page: Any, base_url: str
+) -> None:
+    # The law and its article: « … — texte complet », « … — article »; the article's
+    # heading (its title and Légifrance's « (1) ») is not shown again as a part of it.
+    search(page, base_url, "modernisation")
+    titles = page.locator(".biblio-resultat .pagefind-ui__result-title").all_inner_texts()
+    article = [t for t in titles if t.endswith("— article")]
+    assert len(article) == 1, titles
+    assert "(1)" not in article[0], titles
+    assert any(t.endswith("— texte complet") for t in titles), titles
+    result = page.locator(".biblio-resultat", has_text=article[0])
+    parts = result.locator(".biblio-resultat__parties > li > a").all_inner_texts()
+    assert not [p for p in parts if p.startswith("LOI n° 2016-41")], parts
+
+
 def test_cpts_tooltip_by_hover_and_by_keyboard(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/sections/communautes-professionnelles/")
     term = page.locator(".md-content .biblio-terme", has_text="CPTS").first
