@@ -19,6 +19,7 @@ from biblio.render.text import (
     plain,
     reference_page,
     section_page,
+    shortened,
     term_page,
 )
 from biblio.render.titles import note_call
@@ -69,7 +70,7 @@ def term_breadcrumb(page: str, term: Term) -> str:
 
 
 def _short(text: str, length: int = SHORT) -> str:
-    return text if len(text) <= length else text[: length - 2].rsplit(" ", 1)[0] + "…"
+    return shortened(text, length)
 
 
 def _url(docs_path: str) -> str:

@@ -26,6 +26,7 @@ from biblio.render.text import (
     plain,
     reference_page,
     section_page,
+    shortened,
     term_page,
     title_markdown,
     with_citations,
@@ -99,7 +100,7 @@ def _listed(ref: Reference, context: SiteContext) -> str:
 
 def _anchor(ref: Reference) -> str:
     # The page's table of contents shows « (21) Début du titre… ».
-    short = ref.titre if len(ref.titre) <= 50 else ref.titre[:48].rsplit(" ", 1)[0] + "…"
+    short = shortened(ref.titre, 50)
     number = f"({ref.numero}) " if ref.numero else ""
     toc_label = (number + short).replace('"', "'").replace("{", "(").replace("}", ")")
     toc_label = french_spacing(toc_label)  # the table of contents wraps on a phone too

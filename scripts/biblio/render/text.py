@@ -207,3 +207,9 @@ def for_screen_readers(text: str) -> str:
     """Markdown ``text`` read by screen readers, not shown: a link stays explicit (RGAA 6.1)
     without printing a title the page shows just above it (``text`` is already escaped)."""
     return f'<span class="biblio-masque">{text}</span>'
+
+
+def shortened(text: str, length: int) -> str:
+    """``text`` cut at a word before ``length`` characters, with « … » (side bars, tables
+    of contents, breadcrumbs)."""
+    return text if len(text) <= length else text[: length - 2].rsplit(" ", 1)[0] + "…"
