@@ -140,3 +140,22 @@ def test_export_of_one_section_in_each_format(
     assert main([*args, "-o", str(output)]) == 0
     assert main([*args, "-o", str(output)]) == 2  # never overwritten without --force
     assert "existe déjà" in capsys.readouterr().err
+
+
+def test_the_command_line_speaks_french_in_its_usage_help_and_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for argv in (["exporter", "--format", "xx"], [], ["valider", "--inconnu"]):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        assert stopped.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("utilisation : biblio"), err
+        assert " : erreur : " in err, err
+        assert "error" not in err, err
+        assert "usage" not in err, err
+    with pytest.raises(SystemExit):
+        main(["valider", "--help"])
+    out = capsys.readouterr().out
+    assert "afficher cette aide et quitter" in out
+    assert "show this help" not in out

@@ -49,9 +49,11 @@ Guarantees owned by the core, whatever builds the site
     and ``staging`` (a lock on the tree, staged writes committed by rename, paths kept under
     their destination, sites swapped in whole), ``urls`` (redirections).
 Edges (thin)
-    ``cli`` and ``commands/`` (French subcommands; ``biblio adresses`` checks any built site),
+    ``cli`` and ``commands/`` (French subcommands, argparse's own texts in French by
+    ``argparse_fr``; ``biblio adresses`` checks any built site),
     ``mkdocs_plugin`` (registers the core's files, watches the records, ``make serve``'s
-    ``preview`` banner), ``editor_serve`` (``make editer``: the preview and decap-server),
+    ``preview`` banner), ``editor_serve`` (``make editer``: the preview and decap-server, which
+    ``editor_guard.js`` keeps to requests addressed to 127.0.0.1),
     ``zensical_build`` (``make build-zensical``), ``print_pdf`` (the PDF
     edition), ``links/`` (``biblio liens``: HTTP checks, archives).
 """

@@ -130,6 +130,21 @@ def cmd_adresses(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_site_commands(add: Callable[[str, str, Command], argparse.ArgumentParser]) -> None:
+    """The commands about the built site: the editor's configuration, the promised addresses."""
+    editeur = add(
+        "editeur", "afficher la configuration de l'éditeur /admin/ (tirée du schéma)", cmd_editeur
+    )
+    editeur.add_argument("-o", "--sortie", metavar="FICHIER", help="fichier à écrire")
+    editeur.add_argument("--force", action="store_true", help="remplacer le fichier existant")
+    adresses = add(
+        "adresses", "vérifier qu'un site construit sert chaque adresse promise", cmd_adresses
+    )
+    adresses.add_argument(
+        "--site", default="site", metavar="DOSSIER", help="le site construit (par défaut : site)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="biblio", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="commande", metavar="COMMANDE", required=True)
@@ -155,17 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     generer.add_argument(
         "--site-url", default="", metavar="URL", help="adresse du site (liens du fil Atom)"
     )
-    editeur = add(
-        "editeur", "afficher la configuration de l'éditeur /admin/ (tirée du schéma)", cmd_editeur
-    )
-    editeur.add_argument("-o", "--sortie", metavar="FICHIER", help="fichier à écrire")
-    editeur.add_argument("--force", action="store_true", help="remplacer le fichier existant")
-    adresses = add(
-        "adresses", "vérifier qu'un site construit sert chaque adresse promise", cmd_adresses
-    )
-    adresses.add_argument(
-        "--site", default="site", metavar="DOSSIER", help="le site construit (par défaut : site)"
-    )
+    _add_site_commands(add)
     importer.add_arguments(
         add("importer", "importer des références (BibTeX, RIS, CSL-JSON)", importer.run)
     )
@@ -188,6 +193,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from biblio import argparse_fr
+
+    argparse_fr.install()
     args = build_parser().parse_args(argv)
     try:
         return _run(args)

@@ -67,6 +67,9 @@ def main(root: Path, address: str = PREVIEW_ADDRESS) -> int:
 
 
 if __name__ == "__main__":
+    from biblio import argparse_fr
+
+    argparse_fr.install()
     parser = argparse.ArgumentParser(description="Aperçu et éditeur des fiches (make editer).")
     parser.add_argument("--adresse", default=PREVIEW_ADDRESS, help="adresse de l'aperçu")
     sys.exit(main(Path.cwd(), parser.parse_args().adresse))

@@ -169,6 +169,9 @@ def _run(step: str, command: list[str], cwd: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from biblio import argparse_fr
+
+    argparse_fr.install()
     parser = argparse.ArgumentParser(
         prog="python -m biblio.zensical_build", description="construire le site avec Zensical"
     )
