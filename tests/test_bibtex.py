@@ -88,3 +88,10 @@ def test_braces_are_escaped_one_way_and_read_back(text: str) -> None:
     assert balanced(escaped.replace(r"\{", "").replace(r"\}", ""))
     assert unescape_braces(escaped) == text
     assert latex_to_text(text_to_latex(text)) == text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="-,'`!?<>{}\\~^%$&#_ aé", max_size=30).map(lambda t: " ".join(t.split())))
+def test_any_text_we_write_in_latex_reads_back_as_typed(text: str) -> None:
+    # TeX's input ligatures included: « -- » is no en dash, « ,, » no low quote.
+    assert latex_to_text(text_to_latex(text)) == text

@@ -8,6 +8,8 @@ import json
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from biblio import schema
 from biblio.build import build_record
@@ -130,3 +132,32 @@ def test_list_items_holding_their_separator_come_back_whole(name: str) -> None:
     back = _read_back(exchange, exchange.dump([record]))
     assert (back.mots_cles, back.editeurs) == (record.mots_cles, record.editeurs)
     assert back == record
+
+
+# Items as a documentalist may type them: separators, braces, backslashes, LaTeX specials.
+_PIECES = [*"abcXYZé019 ,;{}\\&%$#_~^", " and ", " AND ", "\n"]
+_ITEM = (
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12)
+    .map(lambda pieces: " ".join("".join(pieces).split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    keywords=st.lists(_ITEM, min_size=1, max_size=4, unique=True),
+    publishers=st.lists(_ITEM, min_size=1, max_size=3, unique=True),
+)
+@pytest.mark.parametrize("name", [f.name for f in EXCHANGE_FORMATS])
+def test_any_list_items_come_back_whole(
+    name: str, keywords: list[str], publishers: list[str]
+) -> None:
+    exchange = next(f for f in EXCHANGE_FORMATS if f.name == name)
+    record = dataclasses.replace(
+        FULL,
+        mots_cles=tuple(keywords),
+        editeurs=tuple(publishers),
+        complements=_own_complements(exchange.complement_prefix),
+    )
+    back = _read_back(exchange, exchange.dump([record]))
+    assert (back.mots_cles, back.editeurs) == (record.mots_cles, record.editeurs)

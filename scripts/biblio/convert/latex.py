@@ -98,9 +98,14 @@ def unescape_braces(value: str) -> str:
     return _ESCAPED_BRACES_RE.sub(lambda m: escaped.get(m.group(0), ""), value.strip()).strip()
 
 
+# TeX's input ligatures (« -- » is an en dash, « ,, » a low quote, « !` » « ¡ »…): an empty
+# group between the two signs keeps them as typed.
+_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=,)(?=,)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)")
+
+
 def text_to_latex(text: str) -> str:
     """The inverse of ``latex_to_text`` for text we write (UTF-8 kept as is)."""
     table = _ESCAPES | _braces(text)
-    escaped = _ESCAPES_RE.sub(lambda m: table[m.group(0)], text)
+    escaped = _LIGATURE.sub("{}", _ESCAPES_RE.sub(lambda m: table[m.group(0)], text))
     paragraphs = [" \\\\ ".join(p.split("\n")) for p in escaped.split("\n\n")]
     return " \\par ".join(paragraphs)
