@@ -391,3 +391,76 @@ def test_replacing_refuses_a_missing_file_and_writes_nothing(base: Path) -> None
         staging.commit_replaced_files(base, files)
     assert (base / "references" / "la.yaml").read_text(encoding="utf-8") == "type: rapport\n"
     assert not (base / "references" / "absente.yaml").exists()
+
+
+_ARCHIVES = """
+import sys, time
+from pathlib import Path
+from biblio.links.archives import Proposal, write_archives
+from biblio.validate.runner import load_base
+root = Path(sys.argv[1])
+refs = [r for r in load_base(root, use_cache=False).corpus.references if r.url]
+found = [Proposal(r, "https://web.archive.org/web/2024/" + r.url, "2024-01-02") for r in refs]
+written, skipped = write_archives(root, found)
+print(len(written), len(skipped))
+"""
+
+
+def test_two_archive_writers_at_once_write_each_archive_once(base: Path) -> None:
+    # Two « biblio liens --ecrire-archives » at the same time: the lock makes one wait; it
+    # then finds the archives written and adds none a second time.
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _ARCHIVES, str(base)], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = sorted(run.communicate(timeout=120)[0].split() for run in runs)
+    assert all(run.returncode == 0 for run in runs)
+    yaml_with_url = [p for p in (base / "references").glob("*.yaml") if "\nurl:" in p.read_text()]
+    count = str(len(yaml_with_url))
+    assert outputs == [["0", count], [count, "0"]], outputs
+    for path in yaml_with_url:
+        assert path.read_text(encoding="utf-8").count("url_archive:") == 1, path
+
+
+def test_ctrl_c_during_a_replacing_run_leaves_all_or_then_all(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Ctrl-C before the journal: nothing changed; after it: the next writer finishes the run.
+    names = [f"references/ctrl-{i}.yaml" for i in range(4)]
+    for name in names:
+        (base / name).write_text("type: rapport\n", encoding="utf-8")
+    new = dict.fromkeys(names, "type: rapport\nurl_archive: x\n")
+    real_replace = os.replace
+    calls: list[object] = []
+
+    def interrupted(*args: object) -> None:
+        calls.append(args)
+        if len(calls) == 3:  # the journal, one record, then Ctrl-C
+            raise KeyboardInterrupt
+        real_replace(*args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "replace", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            staging.commit_replaced_files(base, new)
+    changed = [n for n in names if "url_archive" in (base / n).read_text(encoding="utf-8")]
+    assert len(changed) == 1
+    with locked_tree(base):
+        pass
+    assert "achevée" in capsys.readouterr().err
+    assert all((base / n).read_text(encoding="utf-8") == new[n] for n in names)
+    assert not (base / STAGING_NAME).exists()
+
+    def interrupted_early(*args: object) -> None:
+        raise KeyboardInterrupt  # while the journal is being written
+
+    again = {name: text + "date_archive: 2024-01-02\n" for name, text in new.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "replace", interrupted_early)
+        with pytest.raises(KeyboardInterrupt):
+            staging.commit_replaced_files(base, again)
+    assert all((base / n).read_text(encoding="utf-8") == new[n] for n in names)
+    assert not (base / STAGING_NAME).exists()
