@@ -67,6 +67,9 @@ __all__ = [
 ]
 
 
+LEGISLATION = "legislation"  # the CSL and BibLaTeX type of legal texts
+
+
 @dataclass(frozen=True)
 class TypeSpec:
     """One document type, with its mappings to exchange formats."""
@@ -78,6 +81,11 @@ class TypeSpec:
     ris: str
     required: tuple[str, ...] = ()
     genre: str = ""  # CSL genre given when the CSL type is shared
+
+    @property
+    def is_legal(self) -> bool:
+        """A law, decree, order… (Légifrance's texts)."""
+        return self.csl == LEGISLATION
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,7 @@ _ONLINE = ("titre", "url")
 
 
 def _legal(type_id: str, label: str) -> TypeSpec:
-    return TypeSpec(type_id, label, "legislation", "legislation", "STAT", _BASE)
+    return TypeSpec(type_id, label, LEGISLATION, LEGISLATION, "STAT", _BASE)
 
 
 def _report(type_id: str, label: str, genre: str = "") -> TypeSpec:

@@ -130,7 +130,7 @@ def _nor_from_number(data: dict[str, Any], marks: Marks) -> None:
     """Better BibLaTeX writes a French law's NOR as its ``number``."""
     number = str(data.get("numero_revue", ""))
     type_spec = TYPES_BY_ID.get(str(data.get("type")))
-    is_legal = type_spec is not None and type_spec.csl == "legislation"
+    is_legal = type_spec is not None and type_spec.is_legal
     if is_legal and number and CHECKS["nor"](number) is None and "nor" not in data:
         data["nor"] = data.pop("numero_revue")
         marks.values[("nor",)] = marks.values[("numero_revue",)]

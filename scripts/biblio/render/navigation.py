@@ -60,17 +60,13 @@ def section_breadcrumb(page: str, section: Section, context: SiteContext) -> str
 def reference_breadcrumb(page: str, ref: Reference, context: SiteContext) -> str:
     section = context.sections.get(ref.section)
     trail = [*ancestors(section.id, context), section] if section else []
-    here = f"({ref.numero})" if ref.numero else _short(ref.titre, BREADCRUMB_SHORT)
+    here = f"({ref.numero})" if ref.numero else shortened(ref.titre, BREADCRUMB_SHORT)
     return _trail(_bibliography_crumbs(page, trail), plain(here))
 
 
 def term_breadcrumb(page: str, term: Term) -> str:
     glossary = link(page, GLOSSARY_PAGE, "Glossaire")
     return _trail([glossary], plain(term.sigle or term.terme))
-
-
-def _short(text: str, length: int = SHORT) -> str:
-    return shortened(text, length)
 
 
 def _url(docs_path: str) -> str:
@@ -116,7 +112,7 @@ def reference_sidebar(ref: Reference, context: SiteContext) -> str:
 
 def _entry(ref: Reference) -> str:
     # Plain text: Légifrance's note call « (1) » would read as a reference there, left out.
-    title = _short(note_call(ref)[0])
+    title = shortened(note_call(ref)[0], SHORT)
     return f"({ref.numero}) {title}" if ref.numero else title
 
 
@@ -135,5 +131,7 @@ def section_sidebar(section: Section, context: SiteContext) -> str:
     title, title_page = "La bibliographie", CONTENTS_PAGE
     if parent is not None:
         title, title_page = section_title(parent), section_page(parent.id)
-    items = [(_short(section_title(s)), section_page(s.id), s is section) for s in siblings]
+    items = [
+        (shortened(section_title(s), SHORT), section_page(s.id), s is section) for s in siblings
+    ]
     return _sidebar(title, title_page, items)

@@ -18,7 +18,6 @@ from biblio.dates import french
 from biblio.model import Reference
 from biblio.schema import TYPES_BY_ID
 
-LEGAL = "legislation"  # the CSL type of laws, decrees… (``schema._legal``)
 _NOTE_CALL = re.compile(r"\s+\((\d)\)\s*$")  # « … de santé (1) »
 NOTE_CALL_CLASS = "biblio-appel-jo"
 NOTE_CALL_TITLE = "appel de note du Journal officiel, pas une référence de la bibliographie"
@@ -39,7 +38,7 @@ def note_call_html(call: str) -> str:
 
 def _is_legal(ref: Reference) -> bool:
     spec = TYPES_BY_ID.get(ref.type)
-    return spec is not None and spec.csl == LEGAL
+    return spec is not None and spec.is_legal
 
 
 def _key(ref: Reference) -> str:
