@@ -112,10 +112,10 @@ def _required_for_types(name: str) -> list[str]:
     return [t.label for t in schema.TYPES if name in t.required]
 
 
-def form_field(spec: FieldSpec, kind: str) -> JsonDict:
+def form_field(spec: FieldSpec, kind: RecordKind) -> JsonDict:
     """One field of a collection's form."""
     hint = spec.doc + (f" Exemple : {spec.example}" if spec.example else "")
-    if kind == "reference" and not spec.required and _required_for_types(spec.name):
+    if kind == RecordKind.REFERENCE and not spec.required and _required_for_types(spec.name):
         hint += " Obligatoire pour : " + ", ".join(_required_for_types(spec.name)) + "."
     settings: JsonDict = {"label": spec.label, "name": spec.name}
     return settings | _widget(spec) | {"required": spec.required, "hint": hint}
