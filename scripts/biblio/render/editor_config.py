@@ -162,7 +162,7 @@ def collection(kind: RecordKind, label: str, singular: str, summary: str) -> Jso
         "sortable_fields": [summary],
         "fields": [_id_field(), *fields],
     }
-    if kind == "reference":
+    if kind == RecordKind.REFERENCE:
         # Drafts of an import: listed apart so they are finished here.
         drafts = {"label": "Fiches à compléter (brouillons)", "field": "brouillon"}
         settings["view_filters"] = [drafts | {"pattern": True}]
