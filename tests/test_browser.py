@@ -88,6 +88,13 @@ def test_french_search(page: Any, base_url: str, query: str, wanted: set[str], t
     assert page.console_errors == []
 
 
+def test_the_format_page_does_not_come_first_for_common_words(page: Any, base_url: str) -> None:
+    # Its examples quote « santé » often; a reader looks for the base's content. A code of
+    # the validator still finds it.
+    assert "/format-des-fiches/" not in search(page, base_url, "sante")[:10]
+    assert "/format-des-fiches/" in search(page, base_url, "R004")[:3]
+
+
 def test_search_result_titles_carry_no_permalink_sign(page: Any, base_url: str) -> None:
     search(page, base_url, "CPTS")  # pagefind.yml leaves the headings' « ¶ » out
     titles = page.eval_on_selector_all(

@@ -141,6 +141,9 @@ def _exchange_section() -> list[str]:
     return ["", "## Formats d'échange", "", _EXCHANGE, "", *_table(header, rows)]
 
 
+REFERENCE_MANUAL_WEIGHT = 'data-pagefind-weight="0.1"'
+
+
 def render_schema_page() -> str:
     """Markdown of the page; deterministic, from the schema only."""
     lines = [
@@ -152,6 +155,9 @@ def render_schema_page() -> str:
         "placé dans `references/`. Cette page est produite à partir du schéma : elle est "
         "toujours à jour.",
     ]
+    # The fields' examples and descriptions quote the commonest words of the base (« santé »):
+    # weighed little, so that the page does not come before the references in search.
+    lines += ["", f"<div {REFERENCE_MANUAL_WEIGHT} markdown>"]
     for kind, fields in schema.FIELDS_BY_KIND.items():
         lines += _kind_section(kind, fields)
     persons = [[f"`{key}`", doc] for key, doc in schema.PERSON_KEYS.items()]
@@ -161,4 +167,5 @@ def render_schema_page() -> str:
     codes = [[f"`{code}`", text] for code, text in schema.DIAGNOSTIC_CODES.items()]
     lines += ["", _SYNTAX, "## Codes des messages de `biblio valider`", ""]
     lines += _table(["Code", "Problème"], codes)
+    lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
