@@ -208,7 +208,8 @@ def _record(
         marks.values[(name,)] = lines.of(CSL_NAMES.get(name, name))
     key = str(custom.get("id") or item.get("citation-key") or item.get("id") or f"csl-{index}")
     raw = new_raw(key, data, lines.of("id" if "id" in item else ""), marks)
-    problems.extend(normalise(raw))
+    # Our own export (its house citation under ``custom``) holds texts as the records do.
+    problems.extend(normalise(raw, decode="citation" not in custom))
     return raw, problems
 
 

@@ -33,13 +33,15 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _ONE_LINE = {f.name for f in schema.REFERENCE_FIELDS if f.kind == schema.TEXT}
 
 
-def normalise(raw: RawRecord, latex: bool = True) -> list[Diagnostic]:
+def normalise(raw: RawRecord, latex: bool = True, decode: bool = True) -> list[Diagnostic]:
     """Rewrite the values of ``raw`` in place; a warning for what was dropped. ``latex``:
-    decode LaTeX left in values (not for BibTeX, whose reader has already decoded it)."""
+    decode LaTeX left in values (not for BibTeX, whose reader has already decoded it);
+    ``decode``: entities and LaTeX decoded at all (not in our own exports, whose texts are
+    what the records hold, « {\\ » or « &amp; » included)."""
     problems: list[Diagnostic] = []
     data = raw.data
     for name in list(data):
-        cleaned, dropped = _clean(data[name], name not in _CODES, latex)
+        cleaned, dropped = _clean(data[name], decode and name not in _CODES, latex)
         data[name] = cleaned
         if dropped:
             message = (
