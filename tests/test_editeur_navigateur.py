@@ -148,6 +148,13 @@ def _type_markdown(page: Any, paragraphs: list[str]) -> None:
         page.keyboard.type(paragraph)
 
 
+def _leave_markdown(page: Any, other: str) -> None:
+    """Decap passes the Markdown field's text to the entry after a pause (debounced): leave
+    the field for ``other`` and let that happen, or « Publier » saves a text typed half-way."""
+    _field(page, other).click()
+    page.wait_for_timeout(1500)
+
+
 def _wait_for_value(page: Any, name: str, value: str) -> None:
     """Wait until the form shows the record (a field filled before would be overwritten)."""
     _field(page, name).wait_for(timeout=30000)
@@ -209,6 +216,7 @@ def test_a_reference_created_through_the_forms_validates_and_gets_its_page(
     _type_markdown(page, ["Un **commentaire** qui cite [@rojouan-2022].", "Second paragraphe."])
     _choose(page, "termes", "Contrat local", "Contrat local de santé")
     _choose(page, "termes", "Maison de santé", "Maison de santé pluriprofessionnelle")
+    _leave_markdown(page, "titre")
     _publish(page)
     text = _wait_for_file(editor.root / "references" / f"{NEW_ID}.yaml")
     assert "commentaire: |" in text  # a block scalar, as a documentalist writes it
@@ -246,6 +254,7 @@ def test_a_glossary_definition_edited_in_the_form(page: Any, editor: Editor) -> 
             break
     assert editor_box.inner_text().replace("\ufeff", "").strip() == wanted
     assert _field(page, "id").input_value() == "cls"  # the file's name, not asked for
+    _leave_markdown(page, "terme")
     _publish(page)
     path = editor.root / "glossaire" / "cls.yaml"
     deadline = time.monotonic() + 30
