@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,6 +156,22 @@ def chromium_path() -> str:
             pytest.fail("chromium absent : .ci/run doit installer le paquet Debian chromium")
         pytest.skip("chromium absent (paquet Debian ; obligatoire en CI)")
     return path
+
+
+def leave_page(page: Any) -> None:
+    """Navigate ``page`` to a blank page before its browser is closed. A preview page reloads
+    itself when a rebuild ends: closed in the middle of that reload, chromium may never answer
+    (seen: ``context.close()`` waiting for ever); a reload may also abort this navigation, which
+    is then tried again."""
+    from playwright.sync_api import Error
+
+    for _ in range(5):
+        try:
+            page.goto("about:blank", timeout=15000)
+            return
+        except Error:  # « net::ERR_ABORTED »: a reload began first
+            page.wait_for_timeout(1000)
+    page.goto("about:blank", timeout=15000)
 
 
 def without_commentary(record: Path) -> str:

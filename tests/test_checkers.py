@@ -7,7 +7,7 @@ from biblio import schema
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import parse_yaml
 from biblio.model import Position
-from biblio.validate import record
+from biblio.validate import record, values
 
 SPECS = {spec.name: spec for spec in schema.REFERENCE_FIELDS}
 
@@ -19,7 +19,7 @@ def _checked(text: str) -> record.Checked:
 
 def test_a_kept_value_comes_with_its_warning() -> None:
     checked = _checked("date: XIIIe siècle\n")
-    outcome = record._CHECKERS[schema.DATE](checked, SPECS["date"], "XIIIe siècle", ("date",))
+    outcome = values.CHECKERS[schema.DATE](checked, SPECS["date"], "XIIIe siècle", ("date",))
     assert outcome.value == "XIIIe siècle"
     assert [p.code for p in outcome.problems] == ["R010"]
 
@@ -27,13 +27,13 @@ def test_a_kept_value_comes_with_its_warning() -> None:
 def test_a_refused_value_comes_with_its_error_and_no_value() -> None:
     checked = _checked("isbn: [978-2-11-077389-0, 123]\n")
     value = ["978-2-11-077389-0", "123"]
-    outcome = record._CHECKERS[schema.IDENTIFIERS](checked, SPECS["isbn"], value, ("isbn",))
+    outcome = values.CHECKERS[schema.IDENTIFIERS](checked, SPECS["isbn"], value, ("isbn",))
     assert outcome.value is record.REFUSED
     assert [(p.code, p.ligne) for p in outcome.problems] == [("R007", 1)]
 
 
 def test_every_kind_has_a_checker_that_returns_an_outcome() -> None:
-    assert set(record._CHECKERS) == set(schema.KIND_LABELS)
+    assert set(values.CHECKERS) == set(schema.KIND_LABELS)
     checked = _checked("titre: T\n")
-    outcome = record._CHECKERS[schema.TEXT](checked, SPECS["titre"], " T ", ("titre",))
+    outcome = values.CHECKERS[schema.TEXT](checked, SPECS["titre"], " T ", ("titre",))
     assert outcome == record.Outcome("T", [])

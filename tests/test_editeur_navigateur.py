@@ -26,7 +26,7 @@ import pytest
 from biblio.editor import PACKAGES, PORT_VARIABLE
 from biblio.render.editor_config import EditorSettings, editor_config_text
 from biblio.validate.runner import load_base
-from conftest import REPO, chromium_path, copy_repo
+from conftest import REPO, chromium_path, copy_repo, leave_page
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.lent, pytest.mark.navigateur]
@@ -113,11 +113,15 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, editor: Editor) -> Iterator[Any]:
     """The editor, signed in to the local server, in French; every request's host logged."""
     context = browser.new_context(locale="fr-FR")
+    # No live reload here: a preview page reloading itself when the server's rebuild ends
+    # (a record saved or removed) would race with the test's own navigation and closing.
+    context.route("**/livereload/**", lambda route: route.abort())
     opened = context.new_page()
     opened.on("request", lambda request: editor.hosts.add(urlsplit(request.url).netloc))
     opened.goto(editor.preview + "/admin/")
     opened.get_by_role("button", name="Se connecter").click(timeout=60000)
     yield opened
+    leave_page(opened)
     context.close()
 
 
@@ -157,7 +161,7 @@ def _leave_markdown(page: Any, other: str) -> None:
 
 def _wait_for_value(page: Any, name: str, value: str) -> None:
     """Wait until the form shows the record (a field filled before would be overwritten)."""
-    _field(page, name).wait_for(timeout=30000)
+    _field(page, name).wait_for(timeout=60000)
     deadline = time.monotonic() + 30
     while _field(page, name).input_value() != value and time.monotonic() < deadline:
         time.sleep(0.2)

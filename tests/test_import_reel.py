@@ -99,27 +99,7 @@ def test_a_real_export_imports_entry_by_entry(name: str, scratch: Path) -> None:
     assert again.created == []
 
 
-# Several PY lines in one record (« YEAR/MONTH/DAY/ », « 2001/09/01/ »…): none is read as the
-# date, and the ``ris:PY`` complement that keeps them is lost on RIS re-export.
-DATES_PENDING = {"ris-jabref-importer-test1.ris"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                reason="complément ris:PY (plusieurs PY) perdu à la réexportation RIS",
-                strict=True,
-                raises=AssertionError,
-            ),
-        )
-        if n in DATES_PENDING
-        else n
-        for n in FILES
-    ],
-)
+@pytest.mark.parametrize("name", FILES)
 def test_a_real_export_comes_back_from_its_own_format(name: str, tmp_path: Path) -> None:
     first = tmp_path / "first"
     shutil.copytree(FIXTURES / "base", first)

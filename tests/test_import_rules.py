@@ -357,3 +357,29 @@ def test_a_no_break_space_survives_bibtex() -> None:
     ref = Reference(id="n", type="rapport", titre="Volume\u00a02 ~x", position=Position("x"))
     (raw,), _ = bibtex.parse(bibtex.dump([ref]), "x.bib")
     assert raw.data["titre"] == "Volume\u00a02 ~x"
+
+
+def test_of_several_ris_dates_the_first_that_is_a_date_is_read_and_the_others_kept() -> None:
+    # As in JabRef's test file ris-jabref-importer-test1.ris: placeholders before the date.
+    text = "TY  - JOUR\nTI  - T\nPY  - 99\nPY  - YEAR/MONTH/DAY/\nPY  - 2001/09/01/\nER  - \n"
+    (record,), _ = ris.parse(text, "x.ris")
+    assert record.data["date"] == "2001-09-01"
+    assert record.data["complements"] == {"ris:PY": "99\nYEAR/MONTH/DAY/"}
+    # None is a date: the first is read, to be reported (and set aside) by the importer.
+    (record,), _ = ris.parse("TY  - JOUR\nPY  - 99\nPY  - ///\nER  - \n", "x.ris")
+    assert record.data["date"] == "99"
+    assert record.data["complements"] == {"ris:PY": "///"}
+
+
+def test_a_ris_date_beside_our_date_note_is_kept_unless_derived_from_it() -> None:
+    # Our export of a season writes PY 2017 and the exact date in a note: PY is derived.
+    text = "TY  - JOUR\nTI  - T\nPY  - 2017\nN1  - biblio:date: 2017-21\nER  - \n"
+    (record,), _ = ris.parse(text, "x.ris")
+    assert record.data["date"] == "2017-21"
+    assert "complements" not in record.data
+    # A date the first import set aside (its note) and a PY line it kept: the PY line is not
+    # the date, and is not lost either (it was, read as the date then replaced by the note).
+    text = "TY  - JOUR\nTI  - T\nN1  - biblio:date: 99\nPY  - vers 2017\nER  - \n"
+    (record,), _ = ris.parse(text, "x.ris")
+    assert record.data["date"] == "99"
+    assert record.data["complements"] == {"ris:PY": "vers 2017"}

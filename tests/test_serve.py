@@ -15,7 +15,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from conftest import chromium_path
+from conftest import chromium_path, leave_page
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 RECORD = "references/loi-hpst-2009.yaml"
@@ -112,6 +112,7 @@ def test_an_edit_shows_in_the_open_page_and_in_the_downloads(preview: Preview) -
             "(document.querySelector('h1')?.innerText ?? '').includes('PORTANT RÉFORME')",
             timeout=60000,
         )
+        leave_page(page)
         browser.close()
     # Written just after the reload (they hold the whole base).
     assert _eventually(
@@ -142,6 +143,7 @@ def test_a_broken_record_shows_a_banner_and_the_preview_keeps_serving(preview: P
         assert "Glossaire" in _fetch(preview.url + "/glossaire/")
         preview.edit("date_signature: 2009-13-21", "date_signature: 2009-07-21")
         page.wait_for_function(f"!document.querySelector('{banner}')", timeout=60000, polling=500)
+        leave_page(page)
         browser.close()
     assert preview.process.poll() is None
     # No warning that calls for no action (dirty build, downloads written after the reload).

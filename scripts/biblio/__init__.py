@@ -21,8 +21,9 @@ Reading: ``load/``
     when a message needs them), ``donnees`` checks the ``donnees/`` shapes, ``cache`` keeps
     per-file results.
 Checking: ``validate/``
-    ``record`` (one record against the schema; drafts), ``annotated`` (what a numbered
-    reference owes its readers), ``texts`` and ``markdown`` (citations, footnotes),
+    ``record`` (one record against the schema; drafts) with ``values`` (one checker per kind
+    of field), ``annotated`` (what a numbered reference owes its readers), ``texts`` and
+    ``markdown`` (citations, footnotes),
     ``corpus`` and ``drafts`` (across records), ``identifiers``, ``perfile`` (one file, on two
     processes for large batches), ``runner`` (the whole base: ``load_base``). ``ids`` holds
     the one id check every id passes before it names a file.

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from biblio import schema
+from biblio import dates, schema
 from biblio.convert.common import (
     NOTE_PREFIX,
     date_from_text,
@@ -22,17 +21,16 @@ from biblio.convert.common import (
     read_note,
 )
 from biblio.convert.normalise import normalise, one_line
+from biblio.convert.ris_lines import Entry, no_record, tagged_entries
 from biblio.convert.ris_write import (
-    ESCAPED_TAG_LINE,
     ORGANISATION_NOTE,
     PERSON_NOTE,
-    TAG_LINE,
     TYPE_KEY,
     dump,
     ends_with_initials,
     record_text,
 )
-from biblio.diagnostics import ERROR, Diagnostic, error, quote, warning
+from biblio.diagnostics import ERROR, Diagnostic, error
 from biblio.load.raw import RawRecord
 from biblio.load.yaml_tree import Marks
 from biblio.model import Position
@@ -64,110 +62,19 @@ _LISTS = {f.ris: f.name for f in _TAGGED if f.kind in _LIST_KINDS}
 _KINDS = {f.name: f.kind for f in schema.REFERENCE_FIELDS}
 
 
-@dataclass
-class _Entry:
-    """Tags of one RIS record with the line of each value, in file order. Each value used for
-    a field is marked taken; what is left goes to the record's complements, never dropped."""
-
-    start: Position
-    tags: list[tuple[str, str, Position]] = field(default_factory=list)
-    taken: set[int] = field(default_factory=set)
-
-    def take_all(self, *tags: str, prefix: str = "") -> list[tuple[str, Position]]:
-        found = []
-        for index, (tag, value, where) in enumerate(self.tags):
-            usable = tag in tags and value.strip() and value.startswith(prefix)
-            if usable and index not in self.taken:
-                self.taken.add(index)
-                found.append((value, where))
-        return found
-
-    def take(self, *tags: str) -> tuple[str, Position] | None:
-        for index, (tag, value, where) in enumerate(self.tags):
-            if tag in tags and value.strip() and index not in self.taken:
-                self.taken.add(index)
-                return value, where
-        return None
-
-    def leftovers(self) -> list[tuple[str, str, Position]]:
-        return [
-            item
-            for index, item in enumerate(self.tags)
-            if index not in self.taken and item[0] not in ("TY", "ER") and item[1].strip()
-        ]
-
-
 def parse(text: str, fichier: str) -> tuple[list[RawRecord], list[Diagnostic]]:
     """Records of a RIS text, record by record: text outside the records is ignored with a
     warning; tags outside any record (no ``TY``) are one refused record."""
-    entries, problems = _entries(text.lstrip("\ufeff"), fichier)
+    entries, problems = tagged_entries(text.lstrip("\ufeff"), fichier)
     broken = any(d.gravite == ERROR for d in problems)
     if not entries and not broken and text.strip("\ufeff \t\r\n"):
-        return [], [error(Position(fichier), "F003", _no_record(text))]  # nothing read at all
+        return [], [error(Position(fichier), "F003", no_record(text))]  # nothing read at all
     records = []
     for index, entry in enumerate(entries, 1):
         record, entry_problems = _record(entry, index)
         problems.extend(entry_problems)
         records.append(record)
     return records, problems
-
-
-def _no_record(text: str) -> str:
-    message = "fichier illisible : aucune fiche RIS (« TY  - ») dans le fichier"
-    if re.match(r"\ufeff?(FN|PT) ", text):
-        message += (
-            " ; c'est un export Web of Science en texte balisé : exportez plutôt au format "
-            "RIS (ou BibTeX)"
-        )
-    return message
-
-
-def _entries(text: str, fichier: str) -> tuple[list[_Entry], list[Diagnostic]]:
-    entries: list[_Entry] = []
-    problems: list[Diagnostic] = []
-    current: _Entry | None = None
-    orphan = stray = False  # inside tags without TY / inside text outside records
-    # Lines end with LF or CRLF only: other Unicode line breaks are characters of a value.
-    for number, line in enumerate(text.split("\n"), 1):
-        line = line.removesuffix("\r")
-        match = TAG_LINE.match(line)
-        where = Position(fichier, number, 1)
-        if match and match.group(1) == "TY":
-            current, orphan, stray = _Entry(where), False, False
-            entries.append(current)
-        if current is not None:
-            _add_line(current, match, line, where)
-            if match and match.group(1) == "ER":
-                current = None
-        elif match and match.group(1) == "ER":
-            orphan = False
-        elif match and not orphan:
-            orphan = True
-            message = (
-                f"notice illisible : balise {quote(match.group(1))} hors d'une fiche "
-                "(« TY  - » attendu avant)"
-            )
-            problems.append(error(where, "F003", message))
-        elif line.strip("\ufeff \t") and not orphan and not stray:
-            stray = True
-            message = f"ligne hors d'une fiche RIS ignorée : {quote(line.strip()[:40])}"
-            problems.append(warning(where, "F003", message))
-        elif not line.strip():
-            stray = False
-    if current is not None:
-        message = "dernière fiche RIS sans fin (« ER  - » attendu) : lue jusqu'à la fin du fichier"
-        problems.append(warning(current.start, "F003", message))
-    return entries, problems
-
-
-def _add_line(entry: _Entry, match: re.Match[str] | None, line: str, where: Position) -> None:
-    if match:
-        entry.tags.append((match.group(1), (match.group(2) or "").rstrip(), where))
-        return
-    if ESCAPED_TAG_LINE.match(line):
-        line = line[1:]
-    tag, value, at = entry.tags[-1]
-    entry.tags[-1] = (tag, f"{value}\n{line.rstrip()}", at)
 
 
 class _Values:
@@ -182,7 +89,7 @@ class _Values:
         self.marks.keys[(name,)] = self.marks.values[(name,)] = where
 
 
-def _record(entry: _Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
+def _record(entry: Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
     values = _Values(entry.start.fichier)
     problems: list[Diagnostic] = []
 
@@ -202,7 +109,7 @@ def _record(entry: _Entry, index: int) -> tuple[RawRecord, list[Diagnostic]]:
     return raw, problems
 
 
-def _people_and_lists(entry: _Entry, values: _Values) -> None:
+def _people_and_lists(entry: Entry, values: _Values) -> None:
     put = values.put
     # RIS tells organisations by the absence of a comma; ours may hold one, so a note says so.
     organisations = {
@@ -255,7 +162,7 @@ def _person_parts(text: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in parts.items() if k in ("nom", "prenom", "particule")}
 
 
-def _singles(entry: _Entry, values: _Values) -> None:
+def _singles(entry: Entry, values: _Values) -> None:
     for tag, name in _SINGLE.items():
         found = None if name in values.data else entry.take(tag)
         if found is None:
@@ -275,20 +182,44 @@ def _single_value(name: str, value: str) -> str:
     return value if kind == schema.MARKDOWN else one_line(value)
 
 
-def _dates_and_pages(entry: _Entry, values: _Values) -> None:
+def _dates_and_pages(entry: Entry, values: _Values) -> None:
     put = values.put
-    # DA carries the full date in recent dialects, PY/Y1 the year (or all of it in old ones).
-    found = [f for f in (entry.take("DA"), entry.take("PY", "Y1")) if f is not None]
-    dates = [(date_from_text(value), where) for value, where in found]
-    if dates:  # (the rule of ``biblio.dates.from_ris``)
-        put("date", *max(dates, key=lambda d: len(d[0])))
+    noted = _noted_date(entry)
+    if noted is not None:  # our export: the note says the date; its PY and DA are derived
+        for tag, derived in dates.ris_date(noted):
+            entry.take_value((tag,), derived)
+    else:
+        # DA carries the full date in recent dialects, PY/Y1 the year (or all of it in old
+        # ones); of several, the first that is a date (the others stay, as complements).
+        found = [f for f in (_date_tag(entry, "DA"), _date_tag(entry, "PY", "Y1")) if f]
+        if found:  # (the rule of ``biblio.dates.from_ris``)
+            put("date", *max(found, key=lambda d: len(d[0])))
     start, end = entry.take("SP"), entry.take("EP")
     if start:
         pages = start[0].strip() + (f"-{end[0].strip()}" if end else "")
         put("pages", pages, start[1])
 
 
-def _notes_and_extras(entry: _Entry, values: _Values) -> None:
+def _noted_date(entry: Entry) -> str | None:
+    """The date of a ``biblio:date`` note (read with the other notes, below), if any."""
+    for tag, value, _ in entry.tags:
+        for line in value.split("\n") if tag == "N1" else ():
+            if line.startswith(f"{NOTE_PREFIX}date:"):
+                return str(read_note(line)[1])
+    return None
+
+
+def _date_tag(entry: Entry, *tags: str) -> tuple[str, Position] | None:
+    """The first of ``tags`` whose value is a date, taken; else the first, to be reported."""
+    for value, where in entry.peek_all(*tags):
+        if dates.date_problem(date_from_text(value)) is None:
+            entry.take_value(tags, value)
+            return date_from_text(value), where
+    found = entry.take(*tags)
+    return (date_from_text(found[0]), found[1]) if found else None
+
+
+def _notes_and_extras(entry: Entry, values: _Values) -> None:
     """Our fields from the ``biblio:`` lines of the N1 notes (first line or a later one, as
     a Zotero « Extra » with other text is written); what is left goes to the complements."""
     for index, (tag, value, where) in enumerate(entry.tags):
