@@ -369,15 +369,32 @@ def test_an_imported_draft_is_listed_apart_and_finished_in_the_form(
         path.unlink(missing_ok=True)
 
 
-def test_the_local_server_answers_only_requests_addressed_to_127_0_0_1(editor: Editor) -> None:
-    # DNS rebinding: a foreign site's page whose name now points at 127.0.0.1 is refused.
+def _ask_server(editor: Editor, **headers: str) -> tuple[int, str]:
+    """The status and text of an « info » request to decap-server with ``headers``."""
     body = json.dumps({"action": "info", "params": {"branch": "main"}}).encode()
     url = f"http://127.0.0.1:{editor.port}/api/v1"
-    headers = {"Content-Type": "application/json"}
-    with urlopen(Request(url, data=body, headers=headers), timeout=10) as response:
-        assert response.status == 200
-    foreign = Request(url, data=body, headers={**headers, "Host": f"rebind.example:{editor.port}"})
-    with pytest.raises(HTTPError) as refused:
-        urlopen(foreign, timeout=10)
-    assert refused.value.code == 403
-    assert "ne répond qu'à 127.0.0.1" in refused.value.read().decode("utf-8")
+    request = Request(url, data=body, headers={"Content-Type": "application/json", **headers})
+    try:
+        with urlopen(request, timeout=10) as response:
+            return int(response.status), response.read().decode("utf-8")
+    except HTTPError as refused:
+        return refused.code, refused.read().decode("utf-8")
+
+
+def test_the_local_server_answers_only_requests_addressed_to_127_0_0_1(editor: Editor) -> None:
+    assert _ask_server(editor)[0] == 200
+    # DNS rebinding: a foreign site's page whose name now points at 127.0.0.1 is refused.
+    status, text = _ask_server(editor, Host=f"rebind.example:{editor.port}")
+    assert (status, text) == (403, "Adresse refusée : l'éditeur ne répond qu'à 127.0.0.1.\n")
+
+
+def test_the_local_server_answers_only_the_editor_page(editor: Editor) -> None:
+    """decap-server's CORS admits any local page; the guard, only the preview's (the editor)."""
+    preview_port = urlsplit(editor.preview).port
+    for origin in (f"http://127.0.0.1:{preview_port}", f"http://localhost:{preview_port}"):
+        assert _ask_server(editor, Origin=origin)[0] == 200
+    # Another program's page on this machine (a development server, say) cannot write.
+    for origin in ("http://127.0.0.1:3000", "http://localhost:5173", "null", "https://a.example"):
+        status, text = _ask_server(editor, Origin=origin)
+        assert status == 403, origin
+        assert f"ne répond qu'à sa page http://127.0.0.1:{preview_port}/admin/" in text

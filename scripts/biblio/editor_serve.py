@@ -31,9 +31,11 @@ def server_command(root: Path) -> list[str] | None:
     return [node, "-r", str(GUARD), str(script)] if node and script.is_file() else None
 
 
-def server_environment(root: Path, port: int) -> dict[str, str]:
-    """decap-server's settings: the tree to write, the port, the local address only."""
+def server_environment(root: Path, port: int, preview: str) -> dict[str, str]:
+    """decap-server's settings: the tree to write, the port, the local address only; the
+    guard's: the preview's port (``preview`` is its address), the only page answered."""
     local = {"PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs"}
+    local["BIBLIO_PORT_APERCU"] = preview.rpartition(":")[2]
     return {**os.environ, **local, "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
 
 
@@ -54,7 +56,8 @@ def main(root: Path, address: str = PREVIEW_ADDRESS) -> int:
         )
         return 1
     env = {**os.environ, PORT_VARIABLE: str(settings.port)}
-    server = subprocess.Popen(command, cwd=root, env=server_environment(root, settings.port))
+    server_env = server_environment(root, settings.port, address)
+    server = subprocess.Popen(command, cwd=root, env=server_env)
     preview = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", address]
     print(f"Éditeur : http://{address}/admin/ (Ctrl-C pour arrêter)", flush=True)
     try:

@@ -13,6 +13,7 @@ read front matter. Everything here is pure and deterministic.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -121,7 +122,16 @@ def abstract(ref: Reference, references: dict[str, Reference]) -> str:
         ids = [m.group(1) for m in CITED_ID.finditer(match.group(2))]
         return " ".join(label(references[i]) if i in references else f"[@{i}]" for i in ids)
 
-    rendered = markdown.markdown(untrusted(CITATION.sub(cite, ref.commentaire)))
+    return _text_only(CITATION.sub(cite, ref.commentaire))
+
+
+# One converter, reset for each text: building one costs more than converting a commentary.
+_CONVERTER = markdown.Markdown()
+
+
+@functools.lru_cache(maxsize=20_000)  # `make serve` rebuilds: unchanged commentaries are reused
+def _text_only(commentary: str) -> str:
+    rendered = _CONVERTER.reset().convert(untrusted(commentary))
     parser = _TextOnly()
     parser.feed(rendered)
     parser.close()
@@ -224,6 +234,7 @@ def _yaml_escape(match: re.Match[str]) -> str:
 # COinS (OpenURL ContextObject in a span): Zotero's connector offers every span of a page in a
 # pick-list. Dublin Core format with the Zotero type in ``rft.type``: the translator reads
 # ``rft.type`` when it meets it and ignores most keys after it, so it comes last.
+@functools.lru_cache(maxsize=20_000)  # listed on several pages; `make serve` rebuilds
 def coins(ref: Reference) -> str:
     """An empty ``span.Z3988`` describing ``ref`` (HTML; every value escaped)."""
     pairs = [

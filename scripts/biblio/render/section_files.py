@@ -6,8 +6,10 @@ type (``CONTENT_TYPES``: the README shows the host configuration; the preview re
 
 from __future__ import annotations
 
+import functools
+
 from biblio.convert.formats import BY_NAME
-from biblio.model import Section
+from biblio.model import Reference, Section
 from biblio.render.context import SiteContext
 
 # The formats Zotero's connector imports from a link (CSL-JSON it does not): RIS first.
@@ -20,10 +22,15 @@ CONTENT_TYPES = {f.suffix: f.media_type for f in FORMATS} | {
 
 def section_files(section: Section, context: SiteContext) -> dict[str, str]:
     """``sections/<id>.ris`` and ``.bib`` with the section's own references, in its order."""
-    refs = context.by_section.get(section.id, [])
+    refs = tuple(context.by_section.get(section.id, []))
     if not refs:
         return {}
-    return {f"sections/{section.id}{f.suffix}": f.dump(refs) for f in FORMATS}
+    return {f"sections/{section.id}{f.suffix}": _dumped(f.name, refs) for f in FORMATS}
+
+
+@functools.lru_cache(maxsize=256)  # `make serve` rebuilds: unchanged sections are reused
+def _dumped(format_name: str, refs: tuple[Reference, ...]) -> str:
+    return BY_NAME[format_name].dump(list(refs))
 
 
 def section_files_line(section: Section, context: SiteContext) -> str:

@@ -9,6 +9,7 @@ through the HTML allowlist (``render.safe_html``).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -68,6 +69,7 @@ def _neutralise(text: str) -> str:
     return _ATTRIBUTE_LIST.sub(r"\\\1", _HTML_START.sub("&lt;", text))
 
 
+@functools.lru_cache(maxsize=20_000)  # `make serve` rebuilds: unchanged texts are reused
 def untrusted(text: str) -> str:
     """Record Markdown with raw HTML and attribute lists neutralised: « <script> » is shown,
     never run, and « {: onclick=… } » is shown, never applied. In code, which Markdown shows
