@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from biblio.model import Term
+from biblio.model import Reference, Term
 from biblio.render.context import Backlink, SiteContext, term_sort_key
-from biblio.render.metadata import coins
+from biblio.render.metadata import coins_block
 from biblio.render.navigation import term_breadcrumb, term_sidebar
 from biblio.render.search_meta import term_block
 from biblio.render.text import (
@@ -88,16 +88,21 @@ def term_markdown(term: Term, context: SiteContext) -> str:
         )
     )
     parts.append(notes)
+    parts.append(coins_block(_listed_references(term, context)))
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _listed_references(term: Term, context: SiteContext) -> list[Reference]:
+    """The references the term's page lists (its sources, where it appears), for Zotero."""
+    ids = [*term.sources, *map(_reference_id, context.mentions.get(term.id, []))]
+    return [context.references[i] for i in ids if i in context.references]
 
 
 def _sources(page: str, term: Term, context: SiteContext) -> list[str]:
     sources = [context.references[s] for s in term.sources if s in context.references]
     if not sources:
         return []
-    items = [
-        f"- [{citation_markdown(r)}]({href(page, reference_page(r.id))}){coins(r)}" for r in sources
-    ]
+    items = [f"- [{citation_markdown(r)}]({href(page, reference_page(r.id))})" for r in sources]
     return ["## Sources", "\n".join(items)]
 
 
@@ -120,8 +125,7 @@ def _backlinks(page: str, term: Term, context: SiteContext) -> list[str]:
         found = [b for b in places if b.kind == kind]
         if found:
             items = "\n".join(
-                f"- {link(page, b.page, _title(b, distinct, context))}{_coins(b, term, context)}"
-                for b in found
+                f"- {link(page, b.page, _title(b, distinct, context))}" for b in found
             )
             parts.append(f"### {heading} ({len(found)})\n\n{items}")
     return parts
@@ -136,15 +140,6 @@ def _title(backlink: Backlink, distinct: dict[str, str], context: SiteContext) -
     if backlink.kind != "reference" or ref is None:
         return plain(backlink.title)
     return title_markdown(ref, distinct)
-
-
-def _coins(backlink: Backlink, term: Term, context: SiteContext) -> str:
-    """COinS for a reference among the backlinks, so that Zotero offers it (once: not for
-    the term's sources, which carry theirs)."""
-    ref_id = _reference_id(backlink)
-    if backlink.kind != "reference" or ref_id not in context.references or ref_id in term.sources:
-        return ""
-    return coins(context.references[ref_id])
 
 
 def _permalink(term: Term) -> str:

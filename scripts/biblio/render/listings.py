@@ -10,7 +10,7 @@ from biblio.dates import french, year_label
 from biblio.ids import slug_words
 from biblio.model import Reference
 from biblio.render.context import SiteContext
-from biblio.render.metadata import coins
+from biblio.render.metadata import coins_block
 from biblio.render.section_pages import CONTENTS_PAGE
 from biblio.render.text import (
     NO_TERMS_CLASS,
@@ -118,8 +118,7 @@ def entry(page: str, ref: Reference, distinct: Mapping[str, str]) -> str:
     number = f"({ref.numero}) " if ref.numero else ""
     suffix = f", {year_label(ref.year)}" if ref.year else ""
     title = title_markdown(ref, distinct)
-    item = f"- {number}{link(page, reference_page(ref.id), title)}{suffix}"
-    return item + coins(ref)
+    return f"- {number}{link(page, reference_page(ref.id), title)}{suffix}"
 
 
 def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
@@ -147,6 +146,7 @@ def facet_pages(facet: Facet, context: SiteContext) -> dict[str, str]:
             listing += [f"Définition du thème dans le glossaire : {definition}.", ""]
         distinct = listed_together(refs, context.distinct)
         listing += [entry(value_page, r, distinct) for r in refs]
+        listing += ["", coins_block(refs)]
         pages[value_page] = "\n".join(listing) + "\n"
     pages[page] = "\n".join(lines) + "\n"
     return pages
@@ -206,7 +206,7 @@ def _latest(page: str, context: SiteContext) -> list[str]:
         return []
     distinct = listed_together(latest, context.distinct)
     items = [f"{entry(page, r, distinct)} — ajoutée le {french(r.date_ajout)}" for r in latest]
-    return ["## Dernières références ajoutées", "", *items, ""]
+    return ["## Dernières références ajoutées", "", *items, "", coins_block(latest), ""]
 
 
 def _ways_in(page: str, context: SiteContext) -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from urllib.parse import quote, urlsplit
 
@@ -234,6 +235,18 @@ def _yaml_escape(match: re.Match[str]) -> str:
 # COinS (OpenURL ContextObject in a span): Zotero's connector offers every span of a page in a
 # pick-list. Dublin Core format with the Zotero type in ``rft.type``: the translator reads
 # ``rft.type`` when it meets it and ignores most keys after it, so it comes last.
+def coins_block(refs: Iterable[Reference]) -> str:
+    """The COinS of ``refs`` (each once), in one block for the end of a page that lists them.
+    Zotero's connector finds every ``span.Z3988`` wherever it stands; inline after each entry,
+    their long titles were scanned by each of Markdown's inline patterns, and a listing of a
+    thousand references took three times as long to render (``make serve`` rebuilds)."""
+    unique = {ref.id: ref for ref in refs}
+    if not unique:
+        return ""
+    spans = "".join(coins(ref) for ref in unique.values())
+    return f'<div class="biblio-coins">{spans}</div>'
+
+
 @functools.lru_cache(maxsize=20_000)  # listed on several pages; `make serve` rebuilds
 def coins(ref: Reference) -> str:
     """An empty ``span.Z3988`` describing ``ref`` (HTML; every value escaped)."""

@@ -15,6 +15,7 @@ from biblio.dates.french import french
 from biblio.model import Section
 from biblio.render.context import SiteContext, ancestors, section_title
 from biblio.render.glossary_pages import display_name
+from biblio.render.metadata import coins_block
 from biblio.render.reference_page import listing_entry
 from biblio.render.text import (
     link,
@@ -70,7 +71,9 @@ def print_markdown(context: SiteContext, note: str = "") -> str:
         _contents(context, with_notes=any(notes)),
         *body,
     ]
-    return "\n\n".join(parts) + "\n"
+    listed_refs = (r for s in context.section_order for r in context.by_section.get(s.id, []))
+    parts.append(coins_block(listed_refs))
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _depth(section: Section, context: SiteContext) -> int:

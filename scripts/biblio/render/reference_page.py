@@ -11,7 +11,7 @@ from biblio.convert.formats import EXCHANGE_FORMATS
 from biblio.dates import display, french
 from biblio.model import Reference
 from biblio.render.context import SiteContext, section_title
-from biblio.render.metadata import coins, embedded_metadata, front_matter
+from biblio.render.metadata import embedded_metadata, front_matter
 from biblio.render.navigation import reference_breadcrumb, reference_sidebar
 from biblio.render.other_styles import other_styles_markdown
 from biblio.render.robust_links import consult_with_archive
@@ -83,7 +83,7 @@ def listing_entry(page: str, ref: Reference, context: SiteContext, level: int = 
     lines = [
         f"{'#' * level} {link(page, reference_page(ref.id), _listed(ref, context))}{_anchor(ref)}",
         "",
-        f"{number}{citation_markdown(ref)}{coins(ref)}\n{NO_TERMS}",
+        f"{number}{citation_markdown(ref)}\n{NO_TERMS}",
     ]
     if ref.commentaire:
         lines += ["", _commentary(page, ref, context)]

@@ -6,6 +6,7 @@ from biblio.model import Reference, Section
 from biblio.render import navigation
 from biblio.render.context import SiteContext, section_title
 from biblio.render.glossary_pages import glossary_listing
+from biblio.render.metadata import coins_block
 from biblio.render.navigation import section_breadcrumb, section_sidebar
 from biblio.render.print_edition import GLOSSARY_SECTION, cross_references
 from biblio.render.reference_page import listing_entry
@@ -77,6 +78,7 @@ def section_markdown(section: Section, context: SiteContext) -> str:
     parts.append(annex(section_files_line(section, context)))
     parts.append(annex(_previous_next(page, section, context)))
     parts.append(notes)
+    parts.append(coins_block(context.by_section.get(section.id, [])))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
