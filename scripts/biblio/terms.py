@@ -44,6 +44,8 @@ class TermFinder:
                     names.append(name)
                     self.forms.setdefault(_key(name), term.id)
         self.pattern = _compile(acronyms, names)
+        # What ``mentioned`` depends on: equal for the finders of equal glossaries.
+        self._signature = (self.pattern, tuple(sorted(self.forms.items())))
 
     def find(self, text: str) -> Iterator[TermMatch]:
         if self.pattern is None:
@@ -55,7 +57,19 @@ class TermFinder:
                 yield TermMatch(match.start(), match.end(), term_id)
 
     def mentioned(self, text: str) -> set[str]:
-        return {m.term_id for m in self.find(text)}
+        key = (self._signature, text)
+        found = _MENTIONED.get(key)
+        if found is None:
+            if len(_MENTIONED) >= _MENTIONED_MAX:
+                _MENTIONED.clear()
+            found = _MENTIONED[key] = frozenset(m.term_id for m in self.find(text))
+        return set(found)
+
+
+# `make serve` rebuilds: the terms an unchanged text mentions, for an unchanged glossary (a
+# new finder is made each build: its signature, not the finder, is the key).
+_MENTIONED: dict[tuple[object, str], frozenset[str]] = {}
+_MENTIONED_MAX = 50_000
 
 
 def _key(form: str) -> str:

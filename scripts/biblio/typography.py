@@ -16,6 +16,7 @@ every builder running the site's Markdown extension (MkDocs, Zensical) gets it.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 
@@ -29,6 +30,7 @@ _BEFORE_CLOSING_QUOTE = re.compile(r"[ \u2009\u202f]»")
 LEFT_ALONE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math", "svg"})
 
 
+@functools.lru_cache(maxsize=50_000)  # side bars repeat titles; `make serve` rebuilds
 def french_spacing(text: str) -> str:
     """``text`` with the spaces French typography asks for made non-breaking."""
     if not any(space in text for space in " \u00a0\u2009\u202f"):

@@ -215,6 +215,7 @@ def front_matter(tags: list[tuple[str, str]], more: str = "") -> str:
     return f'---\ndescription: " "\n{META_KEY}:\n{rows}{more}---\n\n'
 
 
+@functools.lru_cache(maxsize=50_000)  # side bars repeat titles; `make serve` rebuilds
 def yaml_string(text: str) -> str:
     """A YAML double-quoted string in ASCII: any other character, and « <>& », escaped (no
     markup in the page's source, even to a builder that would show front matter as text)."""
