@@ -3,6 +3,7 @@ files with the permissions of the umask."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -300,6 +301,30 @@ def test_a_failed_commit_removes_only_the_files_of_this_run(
     assert not (base / STAGING_NAME).exists()
 
 
+_DIE_REPLACING = """
+import json, os, sys
+from pathlib import Path
+import biblio.staging as staging
+real_replace = os.replace
+calls = []
+def die(*args):
+    calls.append(args)
+    if len(calls) > int(sys.argv[3]):
+        os._exit(9)  # killed: no handler, no cleanup
+    return real_replace(*args)
+os.replace = die
+staging.commit_replaced_files(Path(sys.argv[1]), json.loads(sys.argv[2]))
+"""
+
+
+def _die_replacing(base: Path, files: dict[str, str], renames: int) -> None:
+    """``commit_replaced_files(base, files)`` in another process, killed after ``renames``
+    renames (the journal's is the first)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
+    command = [sys.executable, "-c", _DIE_REPLACING, str(base), json.dumps(files), str(renames)]
+    assert subprocess.run(command, env=env, check=False).returncode == 9
+
+
 def test_a_replacing_run_that_dies_half_way_is_finished_by_the_next_writer(
     base: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -307,27 +332,8 @@ def test_a_replacing_run_that_dies_half_way_is_finished_by_the_next_writer(
     originals = {f"references/arch-{i}.yaml": f"type: rapport\nn: {i}\n" for i in range(20)}
     for name, text in originals.items():
         (base / name).write_text(text, encoding="utf-8")
-    script = textwrap.dedent(
-        """
-        import os, sys
-        from pathlib import Path
-        import biblio.staging as staging
-        real_replace = os.replace
-        calls = []
-        def die(*args):
-            calls.append(args)
-            if len(calls) > 4:  # the journal, then three records replaced
-                os._exit(9)
-            return real_replace(*args)
-        os.replace = die
-        files = {f"references/arch-{i}.yaml": f"type: rapport\\nn: {i}\\nnouveau: oui\\n"
-                 for i in range(20)}
-        staging.commit_replaced_files(Path(sys.argv[1]), files)
-        """
-    )
-    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
-    dead = subprocess.run([sys.executable, "-c", script, str(base)], env=env, check=False)
-    assert dead.returncode == 9
+    # The journal, then three records replaced.
+    _die_replacing(base, {n: t + "nouveau: oui\n" for n, t in originals.items()}, renames=4)
     changed = [n for n in originals if "nouveau" in (base / n).read_text(encoding="utf-8")]
     assert len(changed) == 3
     assert main(["valider", "--racine", str(base)]) == 1
@@ -348,27 +354,7 @@ def test_a_record_edited_after_a_replacing_run_died_keeps_the_edit(
     names = [f"references/garde-{i}.yaml" for i in range(3)]
     for name in names:
         (base / name).write_text("type: rapport\n", encoding="utf-8")
-    script = textwrap.dedent(
-        """
-        import os, sys
-        from pathlib import Path
-        import biblio.staging as staging
-        real_replace = os.replace
-        calls = []
-        def die(*args):
-            calls.append(args)
-            if len(calls) > 1:  # the journal only
-                os._exit(9)
-            return real_replace(*args)
-        os.replace = die
-        files = {f"references/garde-{i}.yaml": "type: rapport\\nurl_archive: x\\n"
-                 for i in range(3)}
-        staging.commit_replaced_files(Path(sys.argv[1]), files)
-        """
-    )
-    env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
-    dead = subprocess.run([sys.executable, "-c", script, str(base)], env=env, check=False)
-    assert dead.returncode == 9
+    _die_replacing(base, dict.fromkeys(names, "type: rapport\nurl_archive: x\n"), renames=1)
     edited = "type: rapport\ncommentaire: travail du documentaliste\n"
     (base / names[1]).write_text(edited, encoding="utf-8")
     with locked_tree(base):

@@ -121,3 +121,41 @@ def read_kind(name: str) -> str | None:
     data = declared_as_utf8((REEL / name).read_bytes())
     text = decode(SourceFile("reference", Path(name), name), data)
     return detect_format(text, name) if isinstance(text, str) else None
+
+
+@pytest.mark.parametrize(
+    ("name", "title_start", "date", "kept"),
+    [
+        # JabRef's placeholders (« 99 », « YEAR/MONTH/DAY/ ») before the date: read past.
+        (
+            "ris-jabref-importer-test1.ris",
+            "Editorial.",
+            "2001-09-01",
+            {"ris:PY": "99\nYEAR/MONTH/DAY/\n2001/00/00/\n///\n2001///", "ris:Y1": "2001/09/01/"},
+        ),
+        # PubMed Central: Y1 « 2013 » first, read; the publication date and the received and
+        # accepted dates after it, kept (the most precise would need RIS's writer to give each
+        # kept value its own line: joined, a re-import reads them back as one date).
+        (
+            "ris-jabref-pmc.ris",
+            "",
+            "2013",
+            {"ris:PY": "2013/04/18\n2013/02/15/received\n2013/03/14/accepted"},
+        ),
+    ],
+)
+def test_several_date_lines_of_real_exports(
+    name: str, title_start: str, date: str, kept: dict[str, str]
+) -> None:
+    data = declared_as_utf8((REEL / name).read_bytes())
+    text = decode(SourceFile("reference", Path(name), name), data)
+    assert isinstance(text, str)
+    records, _ = BY_NAME["ris"].parse(text, name)
+    (record,) = (
+        r
+        for r in records
+        if str(r.data.get("titre", "")).startswith(title_start) and "date" in r.data
+    )
+    assert record.data["date"] == date
+    complements = record.data["complements"]
+    assert {k: v for k, v in complements.items() if k in ("ris:PY", "ris:Y1", "ris:DA")} == kept

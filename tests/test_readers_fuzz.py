@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from biblio import dates
 from biblio.convert import bibtex, csljson, ris
+from biblio.convert.common import date_from_text
 from biblio.diagnostics import ERROR, Diagnostic
 from biblio.importing import plan_import
 from biblio.load.raw import RawRecord
@@ -131,3 +133,50 @@ def test_csljson_reader_never_raises(text: str) -> None:
     if isinstance(document, list):  # each item: one record, or one refusal
         refused = [d for d in problems if d.gravite == ERROR]
         assert len(records) + len(refused) == len(document)
+
+
+_DATE_VALUES = st.one_of(
+    st.sampled_from(
+        ["2001", "2001/09/01/", "2013/04/18", "2019///", "99", "YEAR/MONTH/DAY/", "///",
+         "2013/02/15/received", "vers 2017", "2017-21", "s.d.", "2001/00/00/"]
+    ),
+    st.text(alphabet="0123456789/-ab ", min_size=1, max_size=12),
+).map(str.strip).filter(bool)  # fmt: skip
+_DATE_LINES = st.lists(st.tuples(st.sampled_from(["PY", "Y1", "DA"]), _DATE_VALUES), max_size=6)
+
+
+def _is_date(value: str) -> bool:
+    return dates.date_problem(date_from_text(value)) is None
+
+
+@BUDGET
+@given(_DATE_LINES, st.one_of(st.none(), _DATE_VALUES))
+def test_several_ris_dates_keep_every_value_and_read_the_first_that_is_a_date(
+    lines: list[tuple[str, str]], noted: str | None
+) -> None:
+    """Whatever date lines a record has (and our ``biblio:date`` note or not): no value is lost
+    (each is the date's source or kept in ``ris:TAG``); without a note, the first PY/Y1 that is a
+    date is the one read."""
+    body = [f"{tag}  - {value}" for tag, value in lines]
+    note = [f"N1  - biblio:date: {noted}"] if noted is not None else []
+    text = "\n".join(["TY  - JOUR", "TI  - T", *body, *note, "ER  - ", ""])
+    ((record,), _) = ris.parse(text, "x.ris")
+    kept = record.data.get("complements", {})
+    taken: dict[str, list[str]] = {}
+    for tag in ("PY", "Y1", "DA"):
+        remaining = kept.get(f"ris:{tag}", "").split("\n") if f"ris:{tag}" in kept else []
+        given_values = [v for t, v in lines if t == tag]
+        for value in remaining:  # each kept value was given (none invented, none doubled)
+            given_values.remove(value)
+        taken[tag] = given_values
+    if noted is not None:  # only the forms our writer derives from the note are taken
+        derived = {(t, v) for t, v in dates.ris_date(str(record.data["date"]))}
+        assert all((t, v) in derived for t, values in taken.items() for v in values)
+        return
+    year_lines = taken["PY"] + taken["Y1"]
+    assert len(year_lines) <= 1
+    assert len(taken["DA"]) <= 1
+    assert bool(year_lines or taken["DA"]) == ("date" in record.data)
+    candidates = [v for t, v in lines if t in ("PY", "Y1")]
+    if any(_is_date(v) for v in candidates):
+        assert year_lines == [next(v for v in candidates if _is_date(v))]

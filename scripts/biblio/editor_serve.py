@@ -20,7 +20,8 @@ from biblio.editor import PORT_VARIABLE, SERVER, settings_from_env
 PREVIEW_ADDRESS = "127.0.0.1:8000"
 
 
-# Preloaded: decap-server answers only requests addressed to 127.0.0.1 (DNS rebinding).
+# Preloaded: decap-server answers only requests addressed to 127.0.0.1 (DNS rebinding) and,
+# from a page, only the editor's own (see editor_guard.js).
 GUARD = Path(__file__).with_name("editor_guard.js")
 
 

@@ -90,4 +90,4 @@ def listed_title(ref: Reference, distinct: Mapping[str, str]) -> str:
     """The title as plain text, with what tells it apart from another of the same title."""
     part = distinct.get(ref.id, "")
     title = note_call(ref)[0].rstrip()  # Légifrance's « (1) » would read as reference (1)
-    return f"{title} — {part}" if part else ref.titre
+    return f"{title} — {part}" if part else title
